@@ -1,0 +1,103 @@
+import { CATEGORIES, type CategorySettings, type CheckResult, type Platform } from '../shared/types.ts';
+import type { Dictionary } from '../dictionary/types.ts';
+import { BUILTIN_DICTIONARIES } from '../dictionary/builtin.ts';
+import type { TokenizerPort } from './tokenizer.ts';
+import { normalize } from './normalize.ts';
+import { RuleContext, TokenCache, type UrlRef } from './context.ts';
+import { TermIndex } from './terms.ts';
+import { RULES } from './registry.ts';
+import { score, type Exception } from './scorer.ts';
+import { decideApproval } from './approval.ts';
+import { extractUrls } from './urls.ts';
+
+export interface CheckerOptions {
+  /** Without a tokenizer the engine runs its dictionary-and-pattern tier and marks results `partial`. */
+  tokenizer?: TokenizerPort | null;
+  settings?: Partial<CategorySettings>;
+  /** Extra term lists (a supervisor's own), in the same format as dictionaries/. */
+  dictionaries?: Dictionary[];
+  /** Terms and phrases never to flag. */
+  exceptions?: string[];
+}
+
+export interface CheckOptions {
+  platform?: Platform;
+}
+
+export interface Checker {
+  check(text: string, options?: CheckOptions): CheckResult;
+  setTokenizer(tokenizer: TokenizerPort | null): void;
+}
+
+/**
+ * Defaults: every category may reach the severity its rules give, except the two whose signals
+ * are inferences about intent (rumour, decision process), which warn at most; a supervisor can
+ * raise them. A clean municipal post shows nothing under these defaults.
+ */
+export function defaultSettings(): CategorySettings {
+  const s = {} as CategorySettings;
+  for (const c of CATEGORIES) s[c] = { sensitivity: 'block', threshold: 0.5 };
+  s.rumour.sensitivity = 'warn';
+  s.decision_process.sensitivity = 'warn';
+  return s;
+}
+
+/** Texts longer than this are checked in their first part only, and the result says so. */
+export const MAX_TEXT_LENGTH = 200_000;
+
+export function createChecker(options: CheckerOptions = {}): Checker {
+  let tokenizer: TokenizerPort | null = options.tokenizer ?? null;
+  const settings: CategorySettings = { ...defaultSettings(), ...(options.settings ?? {}) };
+  const index = new TermIndex([...BUILTIN_DICTIONARIES, ...(options.dictionaries ?? [])]);
+  const cache = new TokenCache();
+  const exceptions: Exception[] = (options.exceptions ?? []).filter((e) => e.trim().length > 0).map((e) => ({ text: e }));
+
+  return {
+    setTokenizer(t) {
+      tokenizer = t;
+    },
+    check(text: string): CheckResult {
+      const input = text.length > MAX_TEXT_LENGTH ? text.slice(0, safeCut(text, MAX_TEXT_LENGTH)) : text;
+      const norm = normalize(input);
+      const urls: UrlRef[] = extractUrls(norm.plain);
+      // Token boundaries for kana term hits, asked only when a hit touches kana of its own script.
+      let ctx: RuleContext | null = null;
+      const isTokenBoundary = (from: number, to: number): boolean => {
+        if (ctx === null) return false;
+        const tokens = ctx.tokensAt(from);
+        if (tokens === null) return false;
+        return tokens.some((t) => t.from === from) && tokens.some((t) => t.to === to);
+      };
+      ctx = new RuleContext(norm, [], [], urls, tokenizer, cache);
+      const scanned = index.scan(norm, isTokenBoundary);
+      ctx.termHits.push(...scanned.terms);
+      ctx.signalHits.push(...scanned.signals);
+      for (const rule of RULES) {
+        ctx.current = { id: rule.id, category: rule.category, clause: rule.clause };
+        rule.run(ctx);
+      }
+      const findings = score(ctx, settings, exceptions);
+      const approval = decideApproval(ctx, findings);
+      const verdict = findings.reduce<CheckResult['verdict']>((v, f) => (rank(f.severity) > rank(v) ? f.severity : v), 'ok');
+      const categories = CATEGORIES.filter((c) => findings.some((f) => f.category === c && (f.severity === 'warn' || f.severity === 'block')));
+      return {
+        verdict,
+        needs_approval: approval.needsApproval,
+        exemption: approval.exemption,
+        approval: approval.evidence,
+        categories,
+        findings,
+        partial: tokenizer === null || input.length !== text.length,
+      };
+    },
+  };
+}
+
+function rank(v: CheckResult['verdict']): number {
+  return v === 'ok' ? 0 : v === 'info' ? 1 : v === 'warn' ? 2 : 3;
+}
+
+function safeCut(text: string, at: number): number {
+  const code = text.charCodeAt(at - 1);
+  return code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
+}

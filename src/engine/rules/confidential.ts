@@ -1,0 +1,65 @@
+/**
+ * 5-8-confidential （５）⑧「守秘義務に抵触する情報」 (地方公務員法34条): what staff learn in
+ * their work about a person — consultations, health, welfare, tax, family, crime (MARKERS.md
+ * B.4 C3, 要配慮個人情報) — and a pre-announcement date (正式発表は来月). Classification words,
+ * leak phrasing, procurement and personnel terms are in dictionaries/confidential.json.
+ */
+import type { Rule } from '../context.ts';
+import { people } from './people.ts';
+
+const SENSITIVE = /認知症|病気|入院|通院|手術|療養|がん|癌|精神|うつ病|障害|障がい|介護|妊娠|生活保護|受給|滞納|所得|借金|離婚|DV|虐待|不倫|逮捕|前科|補導|懲戒|相談に来|相談にみえ|相談に見え|苦情を言って|窓口で[^。]{0,12}話して/u;
+const CONSENT = /表彰|受賞|おめでとう|お祝い|インタビュー|取材|ご本人の了承|同意|紹介します|活躍|優勝|入賞/u;
+const PRE_ANNOUNCE = /正式(?:な)?発表は[^。]{0,10}(?:予定|来月|来週|後日|まだ)|(?:まだ|近く)(?:発表|公表)(?:され|し)て(?:いない|ません)|発表前ですが/gu;
+
+const STANDALONE_SECRET = /(?<![一-龥ぁ-んァ-ヶ])秘(?![一-龥ぁ-んァ-ヶ])/gu;
+
+export const confidentialRule: Rule = {
+  id: 'confidential',
+  category: 'confidential',
+  clause: '5-8-confidential',
+  description: '職務上知り得た個人の事情（相談・健康・福祉・家族・犯罪）、公表前の情報',
+  run(ctx) {
+    for (const s of ctx.sentences) {
+      const sens = SENSITIVE.exec(s.text);
+      if (sens === null) continue;
+      const at = s.from + sens.index;
+      for (const p of people(ctx, s.from, s.to)) {
+        // An office holder only when they are the subject of the sensitive fact (市長が入院).
+        const gap = p.to <= at ? ctx.plain.slice(p.to, at) : ctx.plain.slice(at + sens[0].length, p.from);
+        if (!p.named && !/^(?:が|は|の)[^。、]{0,8}$/u.test(gap)) continue;
+        if (p.named && Math.abs(at - p.from) > 50) continue;
+        if (CONSENT.test(s.text)) continue;
+        ctx.report({
+          from: Math.min(p.from, at),
+          to: Math.max(p.to, at + sens[0].length),
+          severity: p.named ? 'block' : 'warn',
+          message: '特定の人の健康・相談・福祉・家族などの事情は、職務上知り得た秘密で、要配慮個人情報でもあります。本人の同意なく発信すると守秘義務（地方公務員法34条）に反します。',
+          suggestion: '個人が分かる記述と事情の記述を削除してください。取り上げる必要があるときは、本人の書面の同意を得てから所属長と相談してください。',
+          detail: 'person-sensitive',
+        });
+        break;
+      }
+    }
+    // C1: 秘 standing alone (㊙, 【秘】, (秘)) — not 秘書課, 便秘, 神秘.
+    for (const m of ctx.matches(STANDALONE_SECRET)) {
+      ctx.report({
+        from: m.index,
+        to: m.index + m[0].length,
+        severity: 'block',
+        message: '「秘」の表示は、秘密として扱う資料であることを示します。職務上知り得た秘密の発信は守秘義務（地方公務員法34条）に反します。',
+        suggestion: '公表済みの内容だけを発信してください。',
+        detail: 'classified-mark',
+      });
+    }
+    for (const m of ctx.matches(PRE_ANNOUNCE)) {
+      ctx.report({
+        from: m.index,
+        to: m.index + m[0].length,
+        severity: 'block',
+        message: '正式な発表の前に内容を知らせることは、公表前の情報の漏えいにあたります。',
+        suggestion: '正式な発表を待ち、発表された内容をそのまま発信してください。',
+        detail: 'pre-announcement',
+      });
+    }
+  },
+};

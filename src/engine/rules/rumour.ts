@@ -1,0 +1,116 @@
+/**
+ * 5-8-rumour （５）⑧「単なる噂や噂を助長させる情報」: hearsay and inference presented as
+ * information (MARKERS.md B.3): verb + らしい (R1), 伝聞そう (R2), 〜って聞いた / 〜んだって (R3),
+ * 噂 (R4), 〜とのこと / との情報 without an official source (R5), 拡散希望 (R6), 未確認 (R7),
+ * 〜って本当？ (R9). Not: 春らしい・子どもらしい・らしさ (typical of), 降りそう (looks like),
+ * 気象台によると〜とのこと (official source), a debunk (そのような事実はありません), a child's
+ * words quoted in an event report.
+ */
+import type { PlainToken, Rule, RuleContext } from '../context.ts';
+
+const DEBUNK = /事実(?:は|では)ありません|事実ではない|デマ|誤った情報|誤情報|根拠のない|惑わされ|ご注意ください|にご注意|偽の情報|フェイク/u;
+const OFFICIAL_SOURCE = /(?:気象台|気象庁|警察|警察署|消防|消防署|県|国|[省庁]|市|町|村|JR|電力|保健所|役場|事務局|協会|センター|主催者|実行委員会|運営|会社|学校|病院|大学|研究所)(?:[^。、]{0,12})?(?:によると|によれば|の発表|から発表|が発表|から連絡|からの連絡|から報告|の報告)/u;
+const QUOTE_REPORTED = /^(?:と|って)(?:話|語|笑|言って|おっしゃ|教えて|答え|うれし|嬉し)/u;
+
+function inReportedQuote(ctx: RuleContext, index: number): boolean {
+  const q = ctx.quoteAround(index);
+  if (q === null) return false;
+  return QUOTE_REPORTED.test(ctx.plain.slice(q.to, q.to + 8)) || /とのご意見|という声|という質問/u.test(ctx.plain.slice(q.to, q.to + 10));
+}
+
+function warn(ctx: RuleContext, from: number, to: number, message: string, detail: string, confidence = 0.9): void {
+  ctx.report({
+    from,
+    to,
+    severity: 'warn',
+    confidence,
+    message,
+    suggestion: '確認できた事実だけを、出典（市・警察・気象台など）を示して書いてください。確認中なら「確認中です。分かり次第お知らせします」としてください。',
+    detail,
+  });
+}
+
+/** R1 with tokens: らしい after a predicate is hearsay; noun + らしい + noun is "typical of". */
+function rashiiIsHearsay(tokens: PlainToken[], i: number): boolean | 'weak' {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (prev === undefined) return false;
+  if (prev.pos === '動詞' || prev.pos === '助動詞' || prev.pos === '形容詞') return true;
+  if (prev.pos === '名詞' && prev.pos1 === '形容動詞語幹') return true;
+  if (prev.pos === '助詞') return true; // 〜のらしい, 〜からしい
+  if (prev.pos === '名詞') {
+    if (next !== undefined && (next.pos === '名詞' || next.pos === '動詞' || next.pos === '形容詞')) return false;
+    return 'weak';
+  }
+  return false;
+}
+
+const HEARSAY_SOU = /(?:[うくすつぬむるぐぶ]|た|だ|ない|れる|られる)そう(?:です|だ|な(?!い)|で|よ)/gu;
+const QUOTATIVE = /(?:と|って|っていう)(?:聞[きいけ]|言って(?:た|いた|ました|る)|言われて(?:い|る))|って[^。、]{1,10}が?言って(?:た|いた|ました|る)|んだって(?=[。！!？?\s]|$|よ|ね)|だとか[。、]|みたいだよ/gu;
+const RUMOUR_WORD = /噂|うわさ|ウワサ|風の便り/gu;
+const SECOND_HAND = /とのこと|との情報|という話|との話|という情報|との噂|という噂|って話/gu;
+const AMPLIFY = /拡散希望|拡散お願い|拡散して|拡散を|【拡散】|拡散！|拡散!|RT希望|RTお願い|リツイート希望|シェアお願い|シェアして(?:ください|ね)/gu;
+const UNVERIFIED = /未確認(?:情報|の情報|ですが|だけど)|真偽不明|詳細不明|ソース不明|ネットで見た|知り合いから聞いた|友達の友達|関係者によると|筋によると|情報筋/gu;
+const QUESTION = /って(?:本当|ほんと|ホント|マジ)(?:なの|ですか)?[？?]/gu;
+
+export const rumourRule: Rule = {
+  id: 'rumour',
+  category: 'rumour',
+  clause: '5-8-rumour',
+  description: '伝聞・推測・噂・出典のない又聞き・拡散の呼びかけ',
+  run(ctx) {
+    const debunk = DEBUNK.test(ctx.plain);
+    // R1 らしい
+    for (const m of ctx.matches(/らしい|らしかった/gu)) {
+      if (inReportedQuote(ctx, m.index)) continue;
+      const tokens = ctx.tokensAt(m.index);
+      let verdict: boolean | 'weak';
+      if (tokens !== null) {
+        const i = tokens.findIndex((t) => t.from === m.index && t.pos === '助動詞');
+        verdict = i < 0 ? false : rashiiIsHearsay(tokens, i);
+      } else {
+        verdict = /(?:[うくすつぬむるぐぶたいだ]|ない)$/u.test(ctx.plain.slice(Math.max(0, m.index - 2), m.index));
+      }
+      if (verdict === false) continue;
+      warn(ctx, m.index, m.index + m[0].length, '「〜らしい」は伝聞・推測の言い方です。確認されていない話を公式に発信すると、噂を広げることになります。', 'rashii', verdict === 'weak' ? 0.5 : 0.9);
+    }
+    // R2 伝聞そう (IPADIC: そう/名詞,特殊,助動詞語幹 — 様態 is 名詞,接尾)
+    for (const m of ctx.matches(HEARSAY_SOU)) {
+      if (inReportedQuote(ctx, m.index)) continue;
+      const at = m.index + m[0].indexOf('そう');
+      const tokens = ctx.tokensAt(at);
+      if (tokens !== null) {
+        const t = tokens.find((x) => x.from === at && x.surface === 'そう');
+        if (t === undefined || t.pos1 !== '特殊') continue;
+      }
+      warn(ctx, at, at + 2 + (m[0].length - m[0].indexOf('そう') - 2), '「〜そうです」は伝聞の言い方です。人から聞いた話をそのまま発信すると、噂を広げることになります。', 'sou');
+    }
+    // R3 quotative + hearing/saying, R4 噂, R5 second-hand without official source
+    for (const m of ctx.matches(QUOTATIVE)) {
+      if (inReportedQuote(ctx, m.index)) continue;
+      // 〜って言われてる橋: a relative clause naming something ("so-called"), not a report of hearsay.
+      if (/^[一-龥ァ-ヶ]/u.test(ctx.plain.slice(m.index + m[0].length, m.index + m[0].length + 1))) continue;
+      warn(ctx, m.index, m.index + m[0].length, '「〜と聞いた」「〜って言ってた」など、出どころが示されていない又聞きです。', 'hearsay');
+    }
+    for (const m of ctx.matches(RUMOUR_WORD)) {
+      if (debunk) continue;
+      warn(ctx, m.index, m.index + m[0].length, '噂として伝わっている話です。確認されていない噂の発信は、噂を助長します。', 'uwasa');
+    }
+    for (const m of ctx.matches(SECOND_HAND)) {
+      const s = ctx.sentenceAt(m.index);
+      if (debunk || OFFICIAL_SOURCE.test(s.text)) continue;
+      if (inReportedQuote(ctx, m.index)) continue;
+      warn(ctx, m.index, m.index + m[0].length, '「〜とのこと」「〜との情報」「〜という話」で、出典が示されていません。', 'second-hand');
+    }
+    for (const m of ctx.matches(AMPLIFY)) {
+      warn(ctx, m.index, m.index + m[0].length, '「拡散希望」は、確認されていない情報を広げる呼びかけです。災害時のデマ（熊本地震のライオン騒動など）に典型的な言い方です。', 'amplify');
+    }
+    for (const m of ctx.matches(UNVERIFIED)) {
+      warn(ctx, m.index, m.index + m[0].length, '未確認・出典不明の情報です。', 'unverified');
+    }
+    for (const m of ctx.matches(QUESTION)) {
+      if (/という(?:ご)?質問|よくある質問|Q&A|回答/u.test(ctx.plain)) continue;
+      warn(ctx, m.index, m.index + m[0].length, '「〜って本当？」と問いかける形でも、噂を広げることになります。', 'question');
+    }
+  },
+};

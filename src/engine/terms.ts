@@ -1,0 +1,148 @@
+/**
+ * The term index: every form of every entry and every signal term, folded to its key, in one
+ * Aho–Corasick automaton. A hit must stand at a word boundary where the form is kana or Latin
+ * (バカ in バカンス or ばかり is no hit; ばかすぎ is, when the tokenizer confirms the boundary), and
+ * no false-positive context of its entry may stand nearby (ボケ next to 木瓜 or 花).
+ */
+import type { Dictionary, DictionaryEntry } from '../dictionary/types.ts';
+import { isHiragana, isKatakana, keyOf, MASK, type NormalizedText } from './normalize.ts';
+import { maskedVariants, PatternMatcher } from './matcher.ts';
+import type { SignalHit, TermHit } from './context.ts';
+
+interface TermPattern {
+  kind: 'entry';
+  entry: DictionaryEntry;
+  list: string;
+  masked: boolean;
+  /** Kana- or Latin-only form: needs a word boundary. */
+  needsBoundary: boolean;
+}
+interface SignalPattern {
+  kind: 'signal';
+  signal: string;
+  term: string;
+  needsBoundary: boolean;
+}
+type Pattern = TermPattern | SignalPattern;
+
+const FP_WINDOW = 12;
+
+function isLatinOnly(s: string): boolean {
+  return /^[a-z]+$/.test(s);
+}
+function isKanaOnly(s: string): boolean {
+  return s.length > 0 && Array.from(s).every((c) => isKatakana(c) || c === MASK);
+}
+
+export class TermIndex {
+  private readonly patterns: Pattern[] = [];
+  private readonly matcher: PatternMatcher;
+  private readonly fpKeys = new Map<DictionaryEntry, string[]>();
+
+  constructor(dictionaries: readonly Dictionary[]) {
+    const keys: string[] = [];
+    const add = (key: string, p: Pattern): void => {
+      if (key.length === 0) return;
+      keys.push(key);
+      this.patterns.push(p);
+    };
+    for (const d of dictionaries) {
+      for (const entry of d.entries) {
+        this.fpKeys.set(entry, (entry.fp ?? []).map(keyOf).filter((k) => k.length > 0));
+        const seen = new Set<string>();
+        for (const form of entry.forms) {
+          const key = keyOf(form);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const needsBoundary = isLatinOnly(key) || (isKanaOnly(key) && isSingleScript(form));
+          add(key, { kind: 'entry', entry, list: d.name, masked: false, needsBoundary });
+          if (!isLatinOnly(key)) {
+            for (const v of maskedVariants(key)) {
+              if (seen.has(v)) continue;
+              seen.add(v);
+              add(v, { kind: 'entry', entry, list: d.name, masked: true, needsBoundary });
+            }
+          }
+        }
+      }
+      for (const s of d.signals ?? []) {
+        for (const term of s.terms) {
+          const key = keyOf(term);
+          add(key, { kind: 'signal', signal: s.name, term, needsBoundary: isLatinOnly(key) });
+        }
+      }
+    }
+    this.matcher = new PatternMatcher(keys);
+  }
+
+  /**
+   * Finds term and signal hits. `isTokenBoundary` is asked about kana hits that touch kana of the
+   * same script (a token boundary from the tokenizer); without a tokenizer it answers false.
+   */
+  scan(norm: NormalizedText, isTokenBoundary: (plainFrom: number, plainTo: number) => boolean): { terms: TermHit[]; signals: SignalHit[] } {
+    const terms: TermHit[] = [];
+    const signals: SignalHit[] = [];
+    const { key, keyToPlain, plain } = norm;
+    for (const hit of this.matcher.findAll(key)) {
+      const p = this.patterns[hit.pattern] as Pattern;
+      const from = keyToPlain[hit.from] as number;
+      const lastPlain = keyToPlain[hit.to - 1] as number;
+      const to = lastPlain + (isHighSurrogate(plain.charCodeAt(lastPlain)) ? 2 : 1);
+      if (p.needsBoundary && !this.bounded(plain, from, to, isTokenBoundary)) continue;
+      if (p.kind === 'signal') {
+        signals.push({ signal: p.signal, term: p.term, from, to });
+        continue;
+      }
+      if (this.inFalsePositiveContext(norm, p.entry, hit.from, hit.to)) continue;
+      terms.push({ entry: p.entry, list: p.list, from, to, masked: p.masked });
+    }
+    return { terms: dropContained(terms), signals };
+  }
+
+  private bounded(plain: string, from: number, to: number, isTokenBoundary: (a: number, b: number) => boolean): boolean {
+    const first = plain[from] as string;
+    const last = plain[to - 1] as string;
+    const before = from > 0 ? (plain[from - 1] as string) : '';
+    const after = to < plain.length ? (plain[to] as string) : '';
+    const latin = /[a-zA-Z]/;
+    if (latin.test(first)) return !latin.test(before) && !latin.test(after);
+    const sameScript = (a: string, b: string): boolean => b !== '' && ((isHiragana(a) && isHiragana(b)) || (isKatakana(a) && isKatakana(b)));
+    const leftOpen = sameScript(first, before);
+    const rightOpen = sameScript(last, after) || (isKatakana(last) && after === 'ー');
+    if (!leftOpen && !rightOpen) return true;
+    return isTokenBoundary(from, to);
+  }
+
+  private inFalsePositiveContext(norm: NormalizedText, entry: DictionaryEntry, keyFrom: number, keyTo: number): boolean {
+    const fps = this.fpKeys.get(entry);
+    if (fps === undefined || fps.length === 0) return false;
+    const windowFrom = Math.max(0, keyFrom - FP_WINDOW);
+    const windowText = norm.key.slice(windowFrom, Math.min(norm.key.length, keyTo + FP_WINDOW));
+    return fps.some((fp) => windowText.includes(fp));
+  }
+}
+
+/** A form written in one kana script only (バカ, しね); mixed forms (タヒん) are their own boundary. */
+function isSingleScript(form: string): boolean {
+  const chars = Array.from(form.normalize('NFKC')).filter((c) => c !== 'ー');
+  return chars.every((c) => isKatakana(c)) || chars.every((c) => isHiragana(c));
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Of hits of the same entry that overlap, keep the longest; unmasked beats masked. */
+function dropContained(hits: TermHit[]): TermHit[] {
+  return hits.filter(
+    (h) =>
+      !hits.some(
+        (o) =>
+          o !== h &&
+          o.from <= h.from &&
+          o.to >= h.to &&
+          (o.to - o.from > h.to - h.from || (o.to - o.from === h.to - h.from && h.masked && !o.masked)) &&
+          (o.entry === h.entry || o.entry.categories?.[0] === h.entry.categories?.[0]),
+      ),
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * URLs in a post and what their hosts are. Only the city's own host (and its subdomains) is
+ * trusted as a re-post of published content (4-3-exempt-published); look-alikes and shorteners
+ * never are (MARKERS.md B.11).
+ */
+import type { UrlRef } from './context.ts';
+
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s\u3000、。「」『』（）()<>"'【】]+/giu;
+
+export const CITY_HOST = 'city.hirakawa.lg.jp';
+
+const SHORTENERS = new Set(['t.co', 'bit.ly', 'tinyurl.com', 'goo.gl', 'ow.ly', 'buff.ly', 'is.gd', 'x.gd', 'lin.ee', 'amzn.to', 'youtu.be', 'rb.gy', 'cutt.ly', 'shorturl.at', 'tiny.cc', 'v.gd', 'qr.paps.jp', 'urx.nu']);
+
+export function extractUrls(plain: string): UrlRef[] {
+  const out: UrlRef[] = [];
+  URL_PATTERN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = URL_PATTERN.exec(plain)) !== null) {
+    // Trailing punctuation belongs to the sentence, not the URL.
+    const url = m[0].replace(/[.,!?！？:;]+$/u, '');
+    out.push({ url, host: hostOf(url), from: m.index, to: m.index + url.length });
+  }
+  return out;
+}
+
+export function hostOf(url: string): string {
+  const withScheme = /^https?:\/\//i.test(url) ? url : `https://${url}`;
+  try {
+    return new URL(withScheme).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return '';
+  }
+}
+
+/** The city's own host or a subdomain of it; `www.city.hirakawa.lg.jp.example.net` is not. */
+export function isCityHost(host: string): boolean {
+  return host === CITY_HOST || host.endsWith(`.${CITY_HOST}`);
+}
+
+/** Another public body's host (国・自治体 lg.jp, go.jp), trusted as contact or source but not as the city's own page. */
+export function isPublicBodyHost(host: string): boolean {
+  return /(^|\.)(lg|go)\.jp$/.test(host);
+}
+
+export function isShortener(host: string): boolean {
+  return SHORTENERS.has(host);
+}
