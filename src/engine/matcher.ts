@@ -95,15 +95,18 @@ export function maskedVariants(key: string): string[] {
   const n = chars.length;
   if (n < 2 || chars.includes(MASK)) return [];
   const out = new Set<string>();
+  const isKanjiChar = (c: string): boolean => /[\u4e00-\u9fff]/u.test(c);
   for (let i = 0; i < n; i++) {
-    // A two-character word masked in its first character (○カ) is too ambiguous to guess.
-    if (n === 2 && i === 0) continue;
+    // A mask in first place is a bullet (■国民健康保険) more often than an evasion; a two-character
+    // word is guessed only from a visible kanji (馬○), never from one kana (デ○, し○).
+    if (i === 0) continue;
+    if (n === 2 && !isKanjiChar(chars[0] as string)) continue;
     const v = chars.slice();
     v[i] = MASK;
     out.add(v.join(''));
   }
   if (n >= 4) {
-    for (let i = 0; i < n; i++) {
+    for (let i = 1; i < n; i++) {
       for (let j = i + 2; j < n; j++) {
         if (n - 2 < Math.ceil(n / 2)) continue;
         const v = chars.slice();

@@ -146,7 +146,7 @@ function buildKey(plain: string): { key: string; toPlain: Int32Array } {
     const after = j < n ? (plain[j] as string) : '';
     // Only a short run between two word characters is an evasion; 。 and 、 end a clause, never drop them.
     const runText = plain.slice(k, j);
-    const clauseEnd = /[、。]/.test(runText);
+    const clauseEnd = /[、。\n\r]/.test(runText);
     if (!clauseEnd && before && after && isWordChar(before) && isWordChar(after) && j - k <= 4 && pictographs <= 1) {
       for (let x = k; x < j; x++) drop[x] = 1;
     }

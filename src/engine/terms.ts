@@ -16,6 +16,10 @@ interface TermPattern {
   masked: boolean;
   /** Kana- or Latin-only form: needs a word boundary. */
   needsBoundary: boolean;
+  /** A katakana stem with hiragana okurigana (キモい, タヒん): it may run on into its conjugation. */
+  openEnd: boolean;
+  /** For a short kana form, the script it must be written in (エタ is no hit in 間違えた). */
+  script: 'hiragana' | 'katakana' | null;
 }
 interface SignalPattern {
   kind: 'signal';
@@ -50,17 +54,28 @@ export class TermIndex {
       for (const entry of d.entries) {
         this.fpKeys.set(entry, (entry.fp ?? []).map(keyOf).filter((k) => k.length > 0));
         const seen = new Set<string>();
+        const byKey = new Map<string, TermPattern>();
         for (const form of entry.forms) {
           const key = keyOf(form);
+          const earlier = byKey.get(key);
+          if (earlier !== undefined) {
+            // ばか and バカ both listed: either script is the word.
+            if (earlier.script !== null && isKanaOnly(key) && isSingleScript(form) && scriptOf(form) !== earlier.script) earlier.script = null;
+            continue;
+          }
           if (seen.has(key)) continue;
           seen.add(key);
-          const needsBoundary = isLatinOnly(key) || (isKanaOnly(key) && isSingleScript(form));
-          add(key, { kind: 'entry', entry, list: d.name, masked: false, needsBoundary });
+          const needsBoundary = isLatinOnly(key) || isKanaOnly(key);
+          const script = key.length <= 2 && isSingleScript(form) && isKanaOnly(key) ? scriptOf(form) : null;
+          const openEnd = !isSingleScript(form) && isHiragana(Array.from(form).at(-1) ?? '');
+          const pattern: TermPattern = { kind: 'entry', entry, list: d.name, masked: false, needsBoundary, script, openEnd };
+          byKey.set(key, pattern);
+          add(key, pattern);
           if (!isLatinOnly(key)) {
             for (const v of maskedVariants(key)) {
               if (seen.has(v)) continue;
               seen.add(v);
-              add(v, { kind: 'entry', entry, list: d.name, masked: true, needsBoundary });
+              add(v, { kind: 'entry', entry, list: d.name, masked: true, needsBoundary, script: null, openEnd: false });
             }
           }
         }
@@ -88,18 +103,19 @@ export class TermIndex {
       const from = keyToPlain[hit.from] as number;
       const lastPlain = keyToPlain[hit.to - 1] as number;
       const to = lastPlain + (isHighSurrogate(plain.charCodeAt(lastPlain)) ? 2 : 1);
-      if (p.needsBoundary && !this.bounded(plain, from, to, isTokenBoundary)) continue;
+      if (p.needsBoundary && !this.bounded(plain, from, to, p.kind === 'entry' && p.openEnd, isTokenBoundary)) continue;
       if (p.kind === 'signal') {
         signals.push({ signal: p.signal, term: p.term, from, to });
         continue;
       }
+      if (p.script !== null && !writtenIn(plain.slice(from, to), p.script)) continue;
       if (this.inFalsePositiveContext(norm, p.entry, hit.from, hit.to)) continue;
       terms.push({ entry: p.entry, list: p.list, from, to, masked: p.masked });
     }
     return { terms: dropContained(terms), signals };
   }
 
-  private bounded(plain: string, from: number, to: number, isTokenBoundary: (a: number, b: number) => boolean): boolean {
+  private bounded(plain: string, from: number, to: number, openEnd: boolean, isTokenBoundary: (a: number, b: number) => boolean): boolean {
     const first = plain[from] as string;
     const last = plain[to - 1] as string;
     const before = from > 0 ? (plain[from - 1] as string) : '';
@@ -108,7 +124,7 @@ export class TermIndex {
     if (latin.test(first)) return !latin.test(before) && !latin.test(after);
     const sameScript = (a: string, b: string): boolean => b !== '' && ((isHiragana(a) && isHiragana(b)) || (isKatakana(a) && isKatakana(b)));
     const leftOpen = sameScript(first, before);
-    const rightOpen = sameScript(last, after) || (isKatakana(last) && after === 'ー');
+    const rightOpen = !openEnd && (sameScript(last, after) || (isKatakana(last) && after === 'ー'));
     if (!leftOpen && !rightOpen) return true;
     return isTokenBoundary(from, to);
   }
@@ -126,6 +142,14 @@ export class TermIndex {
 function isSingleScript(form: string): boolean {
   const chars = Array.from(form.normalize('NFKC')).filter((c) => c !== 'ー');
   return chars.every((c) => isKatakana(c)) || chars.every((c) => isHiragana(c));
+}
+
+function scriptOf(form: string): 'hiragana' | 'katakana' {
+  return Array.from(form.normalize('NFKC')).some((c) => isHiragana(c)) ? 'hiragana' : 'katakana';
+}
+
+function writtenIn(text: string, script: 'hiragana' | 'katakana'): boolean {
+  return Array.from(text).every((c) => !(isHiragana(c) || isKatakana(c)) || c === 'ー' || (script === 'hiragana' ? isHiragana(c) : isKatakana(c)));
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -16,6 +16,8 @@ const HARD: Array<{ re: RegExp; kind: string }> = [
   { kind: 'inferiority', re: /守れない|守らない|劣って|民度が低|民度の低|頭がおかしい|汚い|不潔|だらしない|常識がない|常識のない/u },
   { kind: 'surveillance', re: /見張|監視し|監視を/u },
 ];
+/** DS2: the group itself is the topic of a negative judgement: 中国人って素行が悪い. */
+const TOPIC_NEGATIVE = /^(?:の人|の人たち|の連中|の奴ら)?(?:って|は|ってのは|ってやつは|なんて)[^。]{0,12}(?:悪い|悪すぎ|最低|ダメ|だめ|嫌い|無理|迷惑|うるさい|信用できない|信じられない)/u;
 /** DS4: stigma — fear of a group moving in. */
 const STIGMA = /不安|怖い|こわい|危ない|心配/u;
 const MOVING_IN = /できる|建つ|来る|増え|引っ越し|住む|住み|移り住|入居/u;
@@ -56,6 +58,19 @@ export const discriminationRule: Rule = {
           message: `「${hit.term}」という属性を理由に、人を否定的に扱う表現です（${label(hard.kind)}）。差別や差別の助長にあたり、ヘイトスピーチ解消法・障害者差別解消法・部落差別解消推進法などの趣旨にも反します。`,
           suggestion: '属性で人をひとくくりにせず、問題になっている具体的な行為とその対応だけを書いてください。',
           detail: hard.kind,
+        });
+        continue;
+      }
+      const topic2 = TOPIC_NEGATIVE.exec(ctx.plain.slice(hit.to, Math.min(ctx.sentenceAt(hit.from).to, hit.to + 30)));
+      if (topic2 !== null) {
+        reported.add(w.from);
+        ctx.report({
+          from: hit.from,
+          to: hit.to + topic2[0].length,
+          severity: 'block',
+          message: `「${hit.term}」という属性の人をひとくくりにして否定的に決めつける表現です。差別の助長にあたります。`,
+          suggestion: '属性で人をひとくくりにせず、具体的な行為とその対応だけを書いてください。',
+          detail: 'generalisation',
         });
         continue;
       }
