@@ -4,7 +4,7 @@
  * settings (cf. textlint: a rule only reports; the scorer filters).
  */
 import type { Category, Severity } from '../shared/types.ts';
-import type { DictionaryEntry } from '../dictionary/types.ts';
+import type { Dictionary, DictionaryEntry } from '../dictionary/types.ts';
 import { plainSpanToOriginal, type NormalizedText } from './normalize.ts';
 import type { Token, TokenizerPort } from './tokenizer.ts';
 
@@ -17,8 +17,8 @@ export interface Sentence {
 
 export interface TermHit {
   entry: DictionaryEntry;
-  /** The list the entry came from. */
-  list: string;
+  /** The list the entry came from (its message and suggestion are the entry's defaults). */
+  list: Dictionary;
   from: number;
   to: number;
   /** True when the hit matched only through a mask character (N7). */

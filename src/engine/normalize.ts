@@ -30,6 +30,21 @@ const DIGIT = /^[0-9]$/;
 /** Characters used as dashes between digits in phone numbers and postal codes (N15). */
 const DIGIT_DASHES = new Set(['‐', '‑', '‒', '–', '—', '―', '−', 'ー', '－', 'ｰ', '-']);
 
+/** Code points NFKC leaves alone: printable ASCII, hiragana, full-width katakana, common CJK ideographs, common punctuation. */
+function isStable(cp: number): boolean {
+  return (
+    (cp >= 0x21 && cp <= 0x7e) ||
+    cp === 0x0a ||
+    (cp >= 0x3041 && cp <= 0x3096) ||
+    (cp >= 0x30a1 && cp <= 0x30fa) ||
+    cp === 0x30fc ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3001 && cp <= 0x3003) ||
+    (cp >= 0x3005 && cp <= 0x3007) ||
+    (cp >= 0x3008 && cp <= 0x3011)
+  );
+}
+
 /**
  * Splits `text` into clusters (a code point and the marks that join it) and NFKC-normalises each
  * one, recording where it came from. Normalising cluster by cluster keeps the offset map exact.
@@ -45,9 +60,18 @@ function buildPlain(text: string): { plain: string; start: Int32Array; end: Int3
     i += first > 0xffff ? 2 : 1;
     while (i < text.length) {
       const cp = text.codePointAt(i) as number;
+      // Nothing below U+0300, and no kana or kanji, joins the character before it.
+      if (cp < 0x0300 || (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30a1 && cp <= 0x30fc) || (cp >= 0x4e00 && cp <= 0x9fff)) break;
       const ch = String.fromCodePoint(cp);
       if (!JOINS_PREVIOUS.test(ch) && !(cp >= 0xfe00 && cp <= 0xfe0f)) break;
       i += ch.length;
+    }
+    // Fast path: most characters of Japanese prose are already NFKC-stable and visible.
+    if (i - clusterStart === 1 && isStable(first)) {
+      out.push(text[clusterStart] as string);
+      starts.push(clusterStart);
+      ends.push(i);
+      continue;
     }
     const cluster = text.slice(clusterStart, i);
     const normalised = cluster.normalize('NFKC').replace(INVISIBLE, '');
@@ -123,6 +147,12 @@ function buildKey(plain: string): { key: string; toPlain: Int32Array } {
   let k = 0;
   while (k < n) {
     const ch = plain[k] as string;
+    const code = plain.charCodeAt(k);
+    // Kana, kanji and letters are never separators: skip the regex tests for them.
+    if ((code >= 0x3041 && code <= 0x30fa) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+      k++;
+      continue;
+    }
     const removable = INNER_SEPARATORS.test(ch) || PICTOGRAPH.test(ch) || isSurrogatePictograph(plain, k);
     if (!removable) {
       k++;

@@ -12,7 +12,7 @@ import type { SignalHit, TermHit } from './context.ts';
 interface TermPattern {
   kind: 'entry';
   entry: DictionaryEntry;
-  list: string;
+  list: Dictionary;
   masked: boolean;
   /** Kana- or Latin-only form: needs a word boundary. */
   needsBoundary: boolean;
@@ -68,14 +68,14 @@ export class TermIndex {
           const needsBoundary = isLatinOnly(key) || isKanaOnly(key);
           const script = key.length <= 2 && isSingleScript(form) && isKanaOnly(key) ? scriptOf(form) : null;
           const openEnd = !isSingleScript(form) && isHiragana(Array.from(form).at(-1) ?? '');
-          const pattern: TermPattern = { kind: 'entry', entry, list: d.name, masked: false, needsBoundary, script, openEnd };
+          const pattern: TermPattern = { kind: 'entry', entry, list: d, masked: false, needsBoundary, script, openEnd };
           byKey.set(key, pattern);
           add(key, pattern);
           if (!isLatinOnly(key)) {
             for (const v of maskedVariants(key)) {
               if (seen.has(v)) continue;
               seen.add(v);
-              add(v, { kind: 'entry', entry, list: d.name, masked: true, needsBoundary, script: null, openEnd: false });
+              add(v, { kind: 'entry', entry, list: d, masked: true, needsBoundary, script: null, openEnd: false });
             }
           }
         }

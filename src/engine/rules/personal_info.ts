@@ -111,8 +111,8 @@ export const personalInfoRule: Rule = {
       if (!isPrivate && ORG.test(around)) continue;
       ctx.report({ from: m.index, to: m.index + m[0].length, severity: isPrivate ? 'block' : 'warn', message: '個人のメールアドレスです。公開すると個人情報の漏えいや迷惑メールの原因になります。', suggestion: '市の公式の問い合わせ先（担当課の lg.jp アドレス）にしてください。', detail: 'email' });
     }
-    const persons = people(ctx).filter((p) => p.named);
-    const nearPerson = (at: number): boolean => persons.some((p) => Math.abs(p.from - at) <= 40);
+    // Person names are looked for only around what needs them (tokenizing the whole post for names is the slow part).
+    const nearPerson = (at: number): boolean => people(ctx, Math.max(0, at - 40), Math.min(ctx.plain.length, at + 40)).some((p) => p.named);
     for (const m of ctx.matches(BIRTH)) {
       ctx.report({ from: m.index, to: m.index + m[0].length, severity: nearPerson(m.index) ? 'block' : 'warn', message: '個人の生年月日です。氏名などと組み合わさると個人が特定されます。', suggestion: '生年月日を削除してください（年齢を伝える必要があれば「100歳」など）。', detail: 'birth-date' });
     }
@@ -122,6 +122,9 @@ export const personalInfoRule: Rule = {
       if (ORG.test(before(ctx, m.index, 12))) continue;
       ctx.report({ from: m.index, to: m.index + m[0].length, severity: 'block', message: '個人の住所です。氏名と住所の組合せは、個人情報の漏えいにあたります。', suggestion: '住所を削除してください（地区名までにとどめる）。', detail: 'address' });
     }
+    const persons = ctx.sentences
+      .filter((s) => AGE_OR_DISTRICT.test(s.text))
+      .flatMap((s) => people(ctx, s.from, s.to).filter((p) => p.named));
     for (const p of persons) {
       const s = ctx.sentenceAt(p.from);
       const window = ctx.plain.slice(p.from, Math.min(s.to, p.to + 30));

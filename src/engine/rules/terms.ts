@@ -35,8 +35,8 @@ export const termsRule: Rule = {
           category,
           clause: CATEGORY_CLAUSE[category],
           confidence: hit.masked ? 0.7 : 0.9,
-          message: entry.message ?? defaultMessage(ctx, category),
-          suggestion: entry.suggestion ?? null,
+          message: entry.message ?? (category === hit.list.category ? hit.list.message : DEFAULT_MESSAGE[category] ?? hit.list.message),
+          suggestion: entry.suggestion ?? hit.list.suggestion ?? null,
           detail: entry.id,
         });
       }
@@ -52,6 +52,3 @@ const DEFAULT_MESSAGE: Record<string, string> = {
   illegal: '違法行為に関わる表現です。',
 };
 
-function defaultMessage(_ctx: RuleContext, category: string): string {
-  return DEFAULT_MESSAGE[category] ?? '不適切な表現です。';
-}

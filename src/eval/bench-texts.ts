@@ -1,0 +1,67 @@
+/**
+ * Inputs and statistics for `npm run bench`. Deterministic (seeded), so two runs measure the same
+ * texts and edits.
+ */
+import { percentile } from './metrics.ts';
+
+/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Consecutive, non-overlapping windows of exactly `size` characters (code points, so no pair is split). */
+export function windows(text: string, size: number, limit = Number.POSITIVE_INFINITY): string[] {
+  const chars = Array.from(text);
+  const out: string[] = [];
+  for (let at = 0; at + size <= chars.length && out.length < limit; at += size) out.push(chars.slice(at, at + size).join(''));
+  return out;
+}
+
+/** Fisher–Yates with the given random source; returns a new array. */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Inserts `char` at a random position that is not inside a surrogate pair. */
+export function insertAtRandom(text: string, char: string, random: () => number): string {
+  let at = Math.floor(random() * (text.length + 1));
+  const before = text.charCodeAt(at - 1);
+  if (at > 0 && at < text.length && before >= 0xd800 && before <= 0xdbff) at -= 1;
+  return text.slice(0, at) + char + text.slice(at);
+}
+
+export interface Summary {
+  n: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  max: number;
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  const n = samples.length;
+  return {
+    n,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    mean: n === 0 ? Number.NaN : samples.reduce((a, b) => a + b, 0) / n,
+    max: n === 0 ? Number.NaN : Math.max(...samples),
+  };
+}
+
+/** Milliseconds since `start` (from process.hrtime.bigint()). */
+export function msSince(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
