@@ -11,6 +11,8 @@ const SENSITIVE = /認知症|病気|入院|通院|手術|療養|がん|癌|精�
 const CONSENT = /表彰|受賞|おめでとう|お祝い|インタビュー|取材|ご本人の了承|同意|紹介します|活躍|優勝|入賞/u;
 const PRE_ANNOUNCE = /正式(?:な)?発表は[^。]{0,10}(?:予定|来月|来週|後日|まだ)|(?:まだ|近く)(?:発表|公表)(?:され|し)て(?:いない|ません)|発表前ですが/gu;
 
+/** C4: a password or PIN given with its value (advice about passwords is fine). */
+const CREDENTIAL = /(?:パスワード|暗証番号|PW|パスコード|pass(?:word)?)\s*(?:は|:|：|=|→)\s*[A-Za-z0-9!#$%&*@._-]{4,}/giu;
 const STANDALONE_SECRET = /(?<![一-龥ぁ-んァ-ヶ])秘(?![一-龥ぁ-んァ-ヶ])/gu;
 
 export const confidentialRule: Rule = {
@@ -49,6 +51,16 @@ export const confidentialRule: Rule = {
         message: '「秘」の表示は、秘密として扱う資料であることを示します。職務上知り得た秘密の発信は守秘義務（地方公務員法34条）に反します。',
         suggestion: '公表済みの内容だけを発信してください。',
         detail: 'classified-mark',
+      });
+    }
+    for (const m of ctx.matches(CREDENTIAL)) {
+      ctx.report({
+        from: m.index,
+        to: m.index + m[0].length,
+        severity: 'block',
+        message: 'パスワードや暗証番号そのものを公開すると、不正アクセスなど安全を損ないます。',
+        suggestion: 'パスワードを削除し、必要な人には個別に安全な方法で伝えてください。',
+        detail: 'credential',
       });
     }
     for (const m of ctx.matches(PRE_ANNOUNCE)) {

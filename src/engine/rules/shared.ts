@@ -6,12 +6,16 @@ const APOLOGY = /お詫び|おわび|謝罪|申し訳|すみません|失礼い�
 /** The quote is what someone else said or wrote: 「…」とのご意見, 「…」と表現した, 「…」って書いてあった. */
 const REPORTED_AFTER_QUOTE = /^(?:と|って|という|との)(?:の)?(?:ご意見|意見|声|表現|不適切|書き込み|投稿|記述|発言|お叱り|指摘|苦情|書いて|言われ|呼ば|いう理由|理由)/u;
 
+/** The quoted word is talked about as a word (「バカ」などの言葉でのいじめをなくそう). */
+const MENTIONED_AS_WORD = /^(?:など|といった|という|とか|等)(?:の)?(?:言葉|表現|悪口|暴言|呼び方|書き込み)/u;
+
 /** A span inside 「…」 that reports someone else's words rather than saying them. */
 export function isQuotedReport(ctx: RuleContext, from: number, to: number): boolean {
   const q = ctx.quoteAround(from);
   if (q === null || to > q.to) return false;
-  const after = ctx.plain.slice(q.to, q.to + 12);
-  return REPORTED_AFTER_QUOTE.test(after) || APOLOGY.test(ctx.plain);
+  // 「バカ」「アホ」などの言葉: skip the quotes that follow, then read what is said of them.
+  const after = ctx.plain.slice(q.to, q.to + 40).replace(/^(?:[、・や]?「[^」]{0,12}」)+/u, '').slice(0, 14);
+  return REPORTED_AFTER_QUOTE.test(after) || MENTIONED_AS_WORD.test(after) || APOLOGY.test(ctx.plain);
 }
 
 /** Cues that the sentence warns against, forbids or condemns what it mentions (MARKERS.md B.6 I1). */
