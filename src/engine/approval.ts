@@ -24,7 +24,7 @@ const RESULT_MARKERS = /結果|準?優勝|入賞|第?\d+位|順位|閉幕|閉会
 /** Opinion, evaluation, speculation or new commentary: the post is no longer "facts only" nor a plain re-post. */
 const COMMENTARY = /思います|思う|と思|残念|ひどい|酷い|おかしい|おかしかった|べき|てほしい|て欲しい|[(（]笑[)）]|[!！][?？]|[?？][!！]|正直|納得|不満|許せ|かもしれ|かも|だろう|でしょう|みたい|らしい|そうです|だそう|っぽい|広がって|出回って|事実はありません|事実ではありません|デマ|お詫び|おわび|ご意見をいただ|とのご意見|ご批判|お叱り|申し訳/gu;
 /** Asking the reader to act: an announcement, not a report of facts. */
-const SOLICITATION = /ましょう|ませんか|ぜひ|募集|開催します|申込|受付/gu;
+const SOLICITATION = /ましょう|ませんか|ぜひ|募集|開催します|申込|受付|(?<!ご確認|ご覧|確認|ご参照|参照)ください/gu;
 
 function found(ctx: RuleContext, re: RegExp): string[] {
   return [...new Set(ctx.matches(re).map((m) => m[0]))];
