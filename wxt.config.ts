@@ -1,4 +1,13 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+
+/** kuromoji's IPADIC files (18 MB): packaged at build for the offscreen tokenizer, never committed. */
+function kuromojiDictDir(): string {
+  const entry = createRequire(import.meta.url).resolve('@patdx/kuromoji/node');
+  return path.join(path.dirname(entry), '..', 'dict');
+}
 
 // The extension only ever talks to the two sites it guards; see README "Privacy".
 export default defineConfig({
@@ -6,9 +15,7 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  // TEMP(extension dev): TG_FAKE_ENGINE=1 swaps in a fake engine until src/engine lands. Remove before commit.
-  vite: () => (process.env.TG_FAKE_ENGINE ? { resolve: { alias: { '../engine/index.ts': new URL('./tmp/fake-engine.ts', import.meta.url).pathname } } } : {}),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ja',
@@ -18,5 +25,13 @@ export default defineConfig({
       'https://www.facebook.com/*',
       'https://web.facebook.com/*',
     ],
+    // The offscreen document hosts the tokenizer (Chrome only).
+    permissions: browser === 'chrome' ? ['offscreen'] : [],
+  }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      const dir = kuromojiDictDir();
+      for (const name of readdirSync(dir)) files.push({ absoluteSrc: path.join(dir, name), relativeDest: `dict/${name}` });
+    },
   },
 });

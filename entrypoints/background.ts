@@ -1,5 +1,8 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { backgroundHandlers } from '../src/messaging/background-handlers.ts';
+import { fromOwnContentScript, listen } from '../src/messaging/handlers.ts';
+import { GUARDED_ORIGINS } from '../src/sites/selectors.ts';
 
 export default defineBackground(() => {
-  // The tokenizer host and message handlers are wired here by the extension issue (#3).
+  listen(backgroundHandlers(), (sender) => fromOwnContentScript(sender, GUARDED_ORIGINS));
 });

@@ -15,7 +15,7 @@ const MOCK_POLITE = /お(?:でき|分かり|わかり|読み|調べ|考え)に�
 /** S5: the imperial family named without honorifics, with a plain verb. */
 const IMPERIAL = /(天皇|皇后|上皇|皇太子|皇族)(?!陛下|殿下|さま|様|誕生日|杯|賞|皇后|制)(?:が|は|の奴|も)(?!ご|お)/gu;
 /** A sneering label for residents or people: ヤバい住民, 変な人たち, 頭のおかしい客. */
-const SNEER = /(?:ヤバい|やばい|ヤバイ|変な|痛い|イタい|キモい|うざい|迷惑な|頭のおかしい|常識のない|民度の低い)(?:住民|市民|人たち|人達|奴|やつ|連中|客|老人|ジジイ|ババア)|民度が低/gu;
+const SNEER = /(?:ヤバい|やばい|ヤバイ|変な|痛い|イタい|キモい|うざい|迷惑な|頭のおかしい|常識のない|民度の低い|暇な|ヒマな|うるさい|しつこい)(?:住民|市民|人たち|人達|奴|やつ|連中|客|老人|年寄り|ジジイ|ババア|おばさん|おじさん|クレーマー)|民度が低/gu;
 
 function report(ctx: RuleContext, from: number, to: number, message: string, suggestion: string, detail: string, severity: 'warn' | 'block' = 'warn'): void {
   ctx.report({ from, to, severity, message, suggestion, detail });

@@ -19,8 +19,9 @@ const PRIVATE = /さん方|さん|様方|様|氏|宅|ご家族|家族|私用|個
 const PHONE = /(?<![\d-])(?:0\d{1,4}-\d{1,4}-\d{3,4}|\(0\d{1,4}\)\d{1,4}-\d{3,4}|0[5789]0\d{8}|0\d{9})(?![\d-])/gu;
 const MY_NUMBER = /(?<![\d-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-])/gu;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gu;
-const BIRTH = /(?:明治|大正|昭和|平成|令和|\d{4})\s?(?:元|\d{1,2})年\s?\d{1,2}月\s?\d{1,2}日\s?(?:生まれ|生)(?!活|産|徒|協)/gu;
+const BIRTH = /(?:(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})|\d{4})年\s?\d{1,2}月\s?\d{1,2}日\s?(?:生まれ|生)(?!活|産|徒|協)/gu;
 const ADDRESS = /[一-龥]{1,6}(?:市|町|村|区)[一-龥ぁ-んァ-ヶ]{0,10}?(?:[0-9一二三四五六七八九十]+丁目)?\s?[0-9一二三四五六七八九十]+(?:番地?|-)[0-9一二三四五六七八九十]*(?:号|-\d+)?/gu;
+const FACILITY = /(?:館|センター|庁舎|役所|役場|公民館|学校|園|所|病院|ホール|会場|事務局|施設)[\s:：（(]*$/u;
 const CARD = /(?<![\d-])(?:\d[ -]?){13,19}(?![\d-])/gu;
 const AGE_OR_DISTRICT = /\d{1,3}歳|[一-龥]{1,4}地区|[一-龥]{1,4}町内/u;
 const SENSITIVE = /認知症|病気|入院|通院|介護|障害|障がい|生活保護|滞納|離婚|虐待|逮捕|相談/u;
@@ -84,8 +85,8 @@ export const personalInfoRule: Rule = {
       let severity: 'info' | 'warn' | 'block';
       if (isPrivate && !WHERE_TO_ASK.test(before(ctx, m.index, 12))) severity = 'block';
       else if (isPrivate) severity = 'info';
-      else if (isOrg) continue;
-      else severity = mobile ? 'warn' : 'info';
+      else if (isOrg || !mobile) continue; // an unattributed landline in a notice is a contact number
+      else severity = 'warn';
       ctx.report({ from: m.index, to: m.index + number.length, severity, message: '個人の電話番号です。本人の同意なく公開すると個人情報の漏えいになります。', suggestion, detail: 'phone' });
     }
     for (const m of ctx.matches(MY_NUMBER)) {
@@ -119,7 +120,8 @@ export const personalInfoRule: Rule = {
     for (const m of ctx.matches(ADDRESS)) {
       if (CITY_ADDRESS.test(m[0])) continue;
       if (!nearPerson(m.index)) continue;
-      if (ORG.test(before(ctx, m.index, 12))) continue;
+      // A facility's address (…センター 平川市…) is public even with a name nearby.
+      if (FACILITY.test(before(ctx, m.index, 8))) continue;
       ctx.report({ from: m.index, to: m.index + m[0].length, severity: 'block', message: '個人の住所です。氏名と住所の組合せは、個人情報の漏えいにあたります。', suggestion: '住所を削除してください（地区名までにとどめる）。', detail: 'address' });
     }
     const persons = ctx.sentences
