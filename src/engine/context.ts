@@ -164,8 +164,17 @@ export class RuleContext {
   }
 
   sentenceAt(index: number): Sentence {
-    for (const s of this.sentences) if (index >= s.from && index < s.to) return s;
-    return this.sentences[this.sentences.length - 1] ?? { from: 0, to: 0, text: '' };
+    const list = this.sentences;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = list[mid] as Sentence;
+      if (index < s.from) hi = mid - 1;
+      else if (index >= s.to) lo = mid + 1;
+      else return s;
+    }
+    return list[list.length - 1] ?? { from: 0, to: 0, text: '' };
   }
 
   /** Tokens around a `plain` offset (the sentence that holds it). */
@@ -200,20 +209,44 @@ export class RuleContext {
     return out;
   }
 
-  /** Is `index` inside 「」 or 『』 (or "…")? Returns the quote's range in plain. */
+  private quoteRanges: Array<{ from: number; to: number }> | null = null;
+
+  /** Is `index` inside 「」 or 『』 (or "…")? Returns the quote's range in plain. Quotes are found once per check. */
   quoteAround(index: number): { from: number; to: number } | null {
-    const pairs: Array<[string, string]> = [['「', '」'], ['『', '』'], ['"', '"'], ['“', '”']];
-    for (const [open, close] of pairs) {
-      const o = this.plain.lastIndexOf(open, index);
-      if (o < 0) continue;
-      const c = this.plain.indexOf(close, o + 1);
-      if (c >= index) {
-        // the closing mark must not be before the index, and no other closing mark between
-        const between = this.plain.slice(o + 1, index);
-        if (!between.includes(close)) return { from: o, to: c + 1 };
+    if (this.quoteRanges === null) {
+      const ranges: Array<{ from: number; to: number }> = [];
+      const pairs: Record<string, string> = { '「': '」', '『': '』', '“': '”' };
+      const stack: Array<{ open: string; at: number }> = [];
+      for (let i = 0; i < this.plain.length; i++) {
+        const c = this.plain[i] as string;
+        if (pairs[c] !== undefined) stack.push({ open: c, at: i });
+        else {
+          const top = stack[stack.length - 1];
+          if (top !== undefined && pairs[top.open] === c) {
+            stack.pop();
+            ranges.push({ from: top.at, to: i + 1 });
+          }
+        }
       }
+      // Straight double quotes pair up in order.
+      let open = -1;
+      for (let i = 0; i < this.plain.length; i++) {
+        if (this.plain[i] !== '"') continue;
+        if (open < 0) open = i;
+        else {
+          ranges.push({ from: open, to: i + 1 });
+          open = -1;
+        }
+      }
+      this.quoteRanges = ranges.sort((a, b) => a.from - b.from);
     }
-    return null;
+    // The innermost quote holding the index (quotes are short; a linear pass over those starting before it is fine).
+    let best: { from: number; to: number } | null = null;
+    for (const r of this.quoteRanges) {
+      if (r.from > index) break;
+      if (index < r.to && (best === null || r.from >= best.from)) best = r;
+    }
+    return best;
   }
 
   /** Is `index` inside a URL? Patterns for prose never look inside a link. */

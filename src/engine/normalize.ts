@@ -30,6 +30,10 @@ const DIGIT = /^[0-9]$/;
 /** Characters used as dashes between digits in phone numbers and postal codes (N15). */
 const DIGIT_DASHES = new Set(['‐', '‑', '‒', '–', '—', '―', '−', 'ー', '－', 'ｰ', '-']);
 
+function isLoneSurrogate(cp: number): boolean {
+  return cp >= 0xd800 && cp <= 0xdfff;
+}
+
 /** Code points NFKC leaves alone: printable ASCII, hiragana, full-width katakana, common CJK ideographs, common punctuation. */
 function isStable(cp: number): boolean {
   return (
@@ -74,7 +78,8 @@ function buildPlain(text: string): { plain: string; start: Int32Array; end: Int3
       continue;
     }
     const cluster = text.slice(clusterStart, i);
-    const normalised = cluster.normalize('NFKC').replace(INVISIBLE, '');
+    // A lone surrogate is replaced (same length) so nothing downstream (kuromoji) sees broken UTF-16.
+    const normalised = (isLoneSurrogate(first) ? '\uFFFD' : cluster.normalize('NFKC')).replace(INVISIBLE, '');
     for (let k = 0; k < normalised.length; k++) {
       out.push(normalised[k] as string);
       starts.push(clusterStart);

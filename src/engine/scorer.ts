@@ -45,15 +45,36 @@ export function score(ctx: RuleContext, settings: CategorySettings, exceptions: 
   return collapse(out).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** Of overlapping findings of one category keep the strongest (then the longest): one mark, one card. */
+/**
+ * Of overlapping findings of one category keep the strongest (then the most confident, then the
+ * longest): one mark, one card. Findings are grouped into clusters of overlapping spans by a sweep.
+ */
 function collapse(findings: Finding[]): Finding[] {
-  const sorted = [...findings].sort(
-    (a, b) => severityRank(b.severity) - severityRank(a.severity) || b.confidence - a.confidence || b.end - b.start - (a.end - a.start),
-  );
+  const byCategory = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byCategory.get(f.category);
+    if (list === undefined) byCategory.set(f.category, [f]);
+    else list.push(f);
+  }
+  const better = (a: Finding, b: Finding): boolean =>
+    severityRank(a.severity) - severityRank(b.severity) > 0 ||
+    (a.severity === b.severity && (a.confidence > b.confidence || (a.confidence === b.confidence && a.end - a.start > b.end - b.start)));
   const kept: Finding[] = [];
-  for (const f of sorted) {
-    if (kept.some((k) => k.category === f.category && k.start < f.end && f.start < k.end)) continue;
-    kept.push(f);
+  for (const list of byCategory.values()) {
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    let best: Finding | null = null;
+    let reach = -1;
+    for (const f of list) {
+      if (best !== null && f.start < reach) {
+        if (better(f, best)) best = f;
+        reach = Math.max(reach, f.end);
+        continue;
+      }
+      if (best !== null) kept.push(best);
+      best = f;
+      reach = f.end;
+    }
+    if (best !== null) kept.push(best);
   }
   return kept;
 }

@@ -30,6 +30,9 @@ interface SignalPattern {
 type Pattern = TermPattern | SignalPattern;
 
 const FP_WINDOW = 12;
+const TRAILING_DROPPED = new Set(['ー', '〜', '～', '~', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ぁ', 'ぃ', 'ぅ', 'ぇ', 'ぉ']);
+/** Intensifiers that run straight into an insult in kana (ほんとうざい, マジきもい): a word boundary all the same. */
+const INTENSIFIER_BEFORE = /(?:ほんと|ほんとう|本当|マジ|まじ|まじで|超|めっちゃ|めちゃ|すごく|とても|ガチ|ガチで|クソ|くそ|まあ|なんか)$/u;
 
 function isLatinOnly(s: string): boolean {
   return /^[a-z]+$/.test(s);
@@ -102,7 +105,9 @@ export class TermIndex {
       const p = this.patterns[hit.pattern] as Pattern;
       const from = keyToPlain[hit.from] as number;
       const lastPlain = keyToPlain[hit.to - 1] as number;
-      const to = lastPlain + (isHighSurrogate(plain.charCodeAt(lastPlain)) ? 2 : 1);
+      let to = lastPlain + (isHighSurrogate(plain.charCodeAt(lastPlain)) ? 2 : 1);
+      // The key dropped elongation and small vowels (クレーマー → クレマ): the hit takes them back.
+      while (to < plain.length && TRAILING_DROPPED.has(plain[to] as string) && (to + 1 >= plain.length || !(isKatakana(plain[to + 1] as string) && plain[to] !== 'ー'))) to++;
       if (p.needsBoundary && !this.bounded(plain, from, to, p.kind === 'entry' && p.openEnd, isTokenBoundary)) continue;
       if (p.kind === 'signal') {
         signals.push({ signal: p.signal, term: p.term, from, to });
@@ -123,7 +128,7 @@ export class TermIndex {
     const latin = /[a-zA-Z]/;
     if (latin.test(first)) return !latin.test(before) && !latin.test(after);
     const sameScript = (a: string, b: string): boolean => b !== '' && ((isHiragana(a) && isHiragana(b)) || (isKatakana(a) && isKatakana(b)));
-    const leftOpen = sameScript(first, before);
+    const leftOpen = sameScript(first, before) && !INTENSIFIER_BEFORE.test(plain.slice(Math.max(0, from - 4), from));
     const rightOpen = !openEnd && (sameScript(last, after) || (isKatakana(last) && after === 'ー'));
     if (!leftOpen && !rightOpen) return true;
     return isTokenBoundary(from, to);
@@ -156,17 +161,24 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-/** Of hits of the same entry that overlap, keep the longest; unmasked beats masked. */
+/** Of overlapping hits of one category keep the longest (unmasked beats masked): a sweep, not a pairwise scan. */
 function dropContained(hits: TermHit[]): TermHit[] {
-  return hits.filter(
-    (h) =>
-      !hits.some(
-        (o) =>
-          o !== h &&
-          o.from <= h.from &&
-          o.to >= h.to &&
-          (o.to - o.from > h.to - h.from || (o.to - o.from === h.to - h.from && h.masked && !o.masked)) &&
-          (o.entry === h.entry || o.entry.categories?.[0] === h.entry.categories?.[0]),
-      ),
-  );
+  const byCategory = new Map<string, TermHit[]>();
+  for (const h of hits) {
+    const key = h.entry.categories?.[0] ?? '';
+    const list = byCategory.get(key);
+    if (list === undefined) byCategory.set(key, [h]);
+    else list.push(h);
+  }
+  const kept: TermHit[] = [];
+  for (const list of byCategory.values()) {
+    list.sort((a, b) => a.from - b.from || b.to - a.to || Number(a.masked) - Number(b.masked));
+    let reach = -1;
+    for (const h of list) {
+      if (h.to <= reach) continue; // inside a longer (or equal, earlier-sorted) hit
+      kept.push(h);
+      reach = Math.max(reach, h.to);
+    }
+  }
+  return kept.sort((a, b) => a.from - b.from);
 }

@@ -9,11 +9,13 @@ import { people } from './people.ts';
 
 const SENSITIVE = /認知症|病気|入院|通院|手術|療養|がん|癌|精神|うつ病|障害|障がい|介護|妊娠|生活保護|受給|滞納|所得|借金|離婚|DV|虐待|不倫|逮捕|前科|補導|懲戒|相談に来|相談にみえ|相談に見え|苦情を言って|窓口で[^。]{0,12}話して/u;
 const CONSENT = /表彰|受賞|おめでとう|お祝い|インタビュー|取材|ご本人の了承|同意|紹介します|活躍|優勝|入賞/u;
+/** C5: a disciplinary action or personnel change the city has already announced. */
+const PUBLISHED = /公表しました|発表しました|公表されました|発表されました|公表した|公表します/u;
 const PRE_ANNOUNCE = /正式(?:な)?発表は[^。]{0,10}(?:予定|来月|来週|後日|まだ)|(?:まだ|近く)(?:発表|公表)(?:され|し)て(?:い)?(?:ない|ません)|(?:発表|公表)前(?:です|なんです|だ)(?:が|けど)|未公表(?:です|だ)(?:が|けど)/gu;
 
 /** C4: a password or PIN given with its value (advice about passwords is fine). */
 const CREDENTIAL = /(?:パスワード|暗証番号|PW|パスコード|pass(?:word)?)\s*(?:は|:|：|=|→)\s*[A-Za-z0-9!#$%&*@._-]{4,}/giu;
-const STANDALONE_SECRET = /(?<![一-龥ぁ-んァ-ヶ])秘(?![一-龥ぁ-んァ-ヶ])/gu;
+const STANDALONE_SECRET = /(?:^|[^一-龥ぁ-んァ-ヶ])秘(?:$|[^一-龥ぁ-んァ-ヶ])|^秘$/u;
 
 export const confidentialRule: Rule = {
   id: 'confidential',
@@ -30,7 +32,7 @@ export const confidentialRule: Rule = {
         const gap = p.to <= at ? ctx.plain.slice(p.to, at) : ctx.plain.slice(at + sens[0].length, p.from);
         if (!p.named && !/^(?:が|は|の)[^。、]{0,8}$/u.test(gap)) continue;
         if (p.named && Math.abs(at - p.from) > 50) continue;
-        if (CONSENT.test(s.text)) continue;
+        if (CONSENT.test(s.text) || PUBLISHED.test(s.text)) continue;
         ctx.report({
           from: Math.min(p.from, at),
           to: Math.max(p.to, at + sens[0].length),
@@ -43,7 +45,10 @@ export const confidentialRule: Rule = {
       }
     }
     // C1: 秘 standing alone (㊙, 【秘】, (秘)) — not 秘書課, 便秘, 神秘.
-    for (const m of ctx.matches(STANDALONE_SECRET)) {
+    for (const m of ctx.matches(/秘/gu)) {
+      // ㊙ (NFKC → 秘) is a classification mark wherever it stands; a plain 秘 only when standing alone.
+      const fromMark = ctx.norm.original[ctx.norm.plainStart[m.index] as number] === '㊙';
+      if (!fromMark && !STANDALONE_SECRET.test(ctx.plain.slice(Math.max(0, m.index - 1), m.index + 2))) continue;
       ctx.report({
         from: m.index,
         to: m.index + m[0].length,

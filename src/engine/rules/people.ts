@@ -12,7 +12,7 @@ export interface PersonRef {
 }
 
 const NOT_A_PERSON = /^(?:皆|みな|業者|農家|お客|住民|市民|町民|お母|お父|お子|ボランティア|学生|生徒|職員|選手|参加者|利用者|生産者|地域|家族|ご家族|奥|旦那|ご主人|隣|近所|大家|店員|運転手|皆様|お客様|各位|客|同|多|模|仕|苦労|神|仏|各|貴|殿|王|姫|子|孫|親|弟|兄|姉|妹|息子|娘|先生|社長|会長)$/u;
-const HONORIFIC = /([一-龥々]{1,5}|[ァ-ヶー]{2,8})(さん方|さん|様方|様|氏|くん|君|ちゃん)(?![一-龥])/gu;
+const HONORIFIC = /([一-龥々]{1,5}|[ァ-ヶー]{2,8})(さん方|さん宅|さん|様方|様宅|様|氏|くん|君|ちゃん)(?![一-龥])/gu;
 const OFFICE = /市長|副市長|町長|村長|議員|議長|職員|課長|部長|係長|校長|教頭|先生|所長|館長|園長/gu;
 
 export function people(ctx: RuleContext, from = 0, to = ctx.plain.length): PersonRef[] {
@@ -38,7 +38,7 @@ export function people(ctx: RuleContext, from = 0, to = ctx.plain.length): Perso
   let m: RegExpExecArray | null;
   while ((m = HONORIFIC.exec(slice)) !== null) {
     const name = m[1] as string;
-    if (NOT_A_PERSON.test(name) || /[地区町市村県]$/u.test(name)) continue;
+    if (NOT_A_PERSON.test(name) || /(?:地区|[市県])$/u.test(name)) continue;
     const a = from + m.index;
     const b = a + m[0].length;
     if (out.some((p) => p.from < b && a < p.to)) continue;

@@ -18,11 +18,31 @@ const PRIVATE = /さん方|さん|様方|様|氏|宅|ご家族|家族|私用|個
 
 const PHONE = /(?<![\d-])(?:0\d{1,4}-\d{1,4}-\d{3,4}|\(0\d{1,4}\)\d{1,4}-\d{3,4}|0[5789]0\d{8}|0\d{9})(?![\d-])/gu;
 const MY_NUMBER = /(?<![\d-])\d{4}[ -]?\d{4}[ -]?\d{4}(?![\d-])/gu;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gu;
+/** E-mail addresses, found from each @ outwards (a regex scan from every position is quadratic on long runs of a.a.a.). */
+function emails(plain: string): Array<{ index: number; text: string }> {
+  const out: Array<{ index: number; text: string }> = [];
+  const local = /[A-Za-z0-9._%+-]/;
+  const domain = /[A-Za-z0-9.-]/;
+  let at = plain.indexOf('@');
+  let lastEnd = 0;
+  while (at >= 0) {
+    let a = at;
+    while (a > lastEnd && at - a < 64 && local.test(plain[a - 1] as string)) a--;
+    let b = at + 1;
+    while (b < plain.length && b - at < 255 && domain.test(plain[b] as string)) b++;
+    const candidate = plain.slice(a, b).replace(/[.-]+$/, '');
+    if (a < at && /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(candidate)) {
+      out.push({ index: a, text: candidate });
+      lastEnd = a + candidate.length;
+    }
+    at = plain.indexOf('@', at + 1);
+  }
+  return out;
+}
 const BIRTH = /(?:(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})|\d{4})年\s?\d{1,2}月\s?\d{1,2}日\s?(?:生まれ|生)(?!活|産|徒|協)/gu;
 const ADDRESS = /[一-龥]{1,6}(?:市|町|村|区)[一-龥ぁ-んァ-ヶ]{0,10}?(?:[0-9一二三四五六七八九十]+丁目)?\s?[0-9一二三四五六七八九十]+(?:番地?|-)[0-9一二三四五六七八九十]*(?:号|-\d+)?/gu;
 const FACILITY = /(?:館|センター|庁舎|役所|役場|公民館|学校|園|所|病院|ホール|会場|事務局|施設)[\s:：（(]*$/u;
-const CARD = /(?<![\d-])(?:\d[ -]?){13,19}(?![\d-])/gu;
+const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/gu;
 const AGE_OR_DISTRICT = /\d{1,3}歳|[一-龥]{1,4}地区|[一-龥]{1,4}町内/u;
 const SENSITIVE = /認知症|病気|入院|通院|介護|障害|障がい|生活保護|滞納|離婚|虐待|逮捕|相談/u;
 const CONSENT = /表彰|受賞|おめでとう|お祝い|インタビュー|取材|活躍|優勝|入賞/u;
@@ -104,7 +124,8 @@ export const personalInfoRule: Rule = {
       if (!/カード|口座|クレジット/u.test(ctx.plain.slice(Math.max(0, m.index - 20), m.index + m[0].length + 10))) continue;
       ctx.report({ from: m.index, to: m.index + m[0].length, severity: 'block', message: 'カード番号・口座番号です。', suggestion: '番号を削除してください。', detail: 'card' });
     }
-    for (const m of ctx.matches(EMAIL)) {
+    for (const e of emails(ctx.plain)) {
+      const m = { index: e.index, 0: e.text };
       const domain = (m[0].split('@')[1] ?? '').toLowerCase();
       if (/(?:^|\.)(?:lg|go|ed|ac)\.jp$/.test(domain)) continue;
       const around = before(ctx, m.index, 30);

@@ -8,9 +8,22 @@ import { CATEGORY_CLAUSE } from '../../shared/clauses.ts';
 import type { Rule, RuleContext, TermHit } from '../context.ts';
 import { isQuotedReport } from './shared.ts';
 
-function hasTarget(ctx: RuleContext, hit: TermHit): boolean {
-  const s = ctx.sentenceAt(hit.from);
-  return ctx.signalHits.some((t) => t.signal === 'person_target' && t.from >= s.from && t.to <= s.to && (t.to <= hit.from || t.from >= hit.to));
+/** Person targets grouped by sentence, so each hit looks only at its own sentence's targets. */
+function targetsBySentence(ctx: RuleContext): Map<number, Array<{ from: number; to: number }>> {
+  const map = new Map<number, Array<{ from: number; to: number }>>();
+  for (const t of ctx.signalHits) {
+    if (t.signal !== 'person_target') continue;
+    const s = ctx.sentenceAt(t.from).from;
+    const list = map.get(s);
+    if (list === undefined) map.set(s, [t]);
+    else if (list.length < 8) list.push(t);
+  }
+  return map;
+}
+
+function hasTarget(ctx: RuleContext, targets: Map<number, Array<{ from: number; to: number }>>, hit: TermHit): boolean {
+  const list = targets.get(ctx.sentenceAt(hit.from).from) ?? [];
+  return list.some((t) => t.to <= hit.from || t.from >= hit.to);
 }
 
 export const termsRule: Rule = {
@@ -19,9 +32,10 @@ export const termsRule: Rule = {
   clause: '5-8-insult',
   description: '辞書の語（侮蔑語・差別語・秘密区分・性的表現など）',
   run(ctx) {
+    const targets = targetsBySentence(ctx);
     for (const hit of ctx.termHits) {
       const { entry } = hit;
-      const target = hasTarget(ctx, hit);
+      const target = hasTarget(ctx, targets, hit);
       if (entry.requiresTarget && !target) continue;
       if (isQuotedReport(ctx, hit.from, hit.to)) continue;
       let severity = target && entry.targetSeverity !== undefined ? entry.targetSeverity : entry.severity;

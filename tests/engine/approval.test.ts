@@ -1,0 +1,98 @@
+/**
+ * The approval verdict of (4)③ (MARKERS.md B.11): only a re-post of the city's published
+ * content or a post of established facts is exempt; look-alike hosts, shorteners, commentary and
+ * any warn finding are never exempt.
+ */
+import { describe, expect, it } from 'vitest';
+import { useCheckers } from './helpers.ts';
+
+describe('approval exemptions', () => {
+  const checkers = useCheckers();
+  const check = (text: string) => checkers.tokenizer().check(text);
+
+  it('a city URL re-post with a pointer is exempt as published, with the URL in the evidence', () => {
+    const url = 'https://www.city.hirakawa.lg.jp/kurashi/gomi/fuyu.html';
+    const r = check(`【市HP更新】冬期間のごみ収集日程を掲載しました。詳しくはこちら ${url}`);
+    expect(r.findings).toEqual([]);
+    expect(r.needs_approval).toBe(false);
+    expect(r.exemption).toBe('published');
+    expect(r.approval.clause).toBe('4-3-exempt-published');
+    expect(r.approval.urls).toContain(url);
+    expect(r.approval.markers.length).toBeGreaterThan(0);
+  });
+
+  it('a subdomain of the city host counts as the city site', () => {
+    const r = check('図書館の開館カレンダーを更新しました。詳しくはこちら https://lib.city.hirakawa.lg.jp/calendar');
+    expect(r.exemption).toBe('published');
+  });
+
+  it('a 広報ひらかわ reference is exempt as published', () => {
+    const r = check('広報ひらかわ12月号でお知らせしたとおり、年末年始の窓口業務は12月29日から1月3日まで休止します。');
+    expect(r.needs_approval).toBe(false);
+    expect(r.exemption).toBe('published');
+    expect(r.approval.markers).toContain('広報ひらかわ');
+  });
+
+  it('results only are exempt as facts, with the result markers', () => {
+    const r = check('市民体育大会の結果、平賀地区が優勝、尾上地区が準優勝となりました。');
+    expect(r.needs_approval).toBe(false);
+    expect(r.exemption).toBe('facts');
+    expect(r.approval.clause).toBe('4-3-exempt-facts');
+    expect(r.approval.markers).toEqual(expect.arrayContaining(['結果', '優勝', '準優勝']));
+  });
+
+  it('a result with an opinion (…と思います) needs approval', () => {
+    const r = check('市民体育大会の結果、平賀地区が優勝しました。来年はもっと盛り上がればいいと思います。');
+    expect(r.needs_approval).toBe(true);
+    expect(r.exemption).toBeNull();
+    expect(r.approval.clause).toBe('4-3-approval');
+    expect(r.approval.reason.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['https://www.city.hirakawa.lg.jp.example.net/info', 'a city host as a prefix of another domain'],
+    ['https://city-hirakawa-lg.example/info', 'dashes for dots'],
+    ['https://hirakawa-city.example/info', 'a look-alike name'],
+    ['https://bit.ly/3abcDEF', 'a shortener cannot be verified'],
+    ['https://www.city.hirakawa.lg.jp@evil.example/info', 'user-info trick: the host is evil.example'],
+  ])('%s is never exempt (%s)', (url) => {
+    const r = check(`詳しくは市ホームページをご覧ください ${url}`);
+    expect(r.needs_approval).toBe(true);
+    expect(r.exemption).toBeNull();
+    expect(r.approval.clause).toBe('4-3-approval');
+  });
+
+  it('a look-alike host is named in the evidence', () => {
+    const r = check('詳しくは市ホームページをご覧ください https://www.city.hirakawa.lg.jp.example.net/info');
+    expect(r.approval.markers).toContain('www.city.hirakawa.lg.jp.example.net');
+  });
+
+  it('a post with a warn finding and a city URL needs approval', () => {
+    const r = check('来週の祭りは中止になるらしいです。詳しくは市ホームページをご覧ください https://www.city.hirakawa.lg.jp/event');
+    expect(r.categories).toContain('rumour');
+    expect(r.needs_approval).toBe(true);
+    expect(r.exemption).toBeNull();
+    expect(r.approval.reason).toContain('5-8-rumour');
+  });
+
+  it('a city link plus new commentary is not a plain re-post', () => {
+    const r = check('夏祭りは中止だそうです。https://www.city.hirakawa.lg.jp/event');
+    expect(r.needs_approval).toBe(true);
+  });
+
+  it('"市HP" without a link or 広報ひらかわ is not exempt', () => {
+    const r = check('市HPに掲載しています。');
+    expect(r.needs_approval).toBe(true);
+    expect(r.exemption).toBeNull();
+  });
+
+  it('a clean event notice needs approval, with a reason', () => {
+    const r = check('8月15日に平川ねぷたの運行を行います。ぜひお越しください。');
+    expect(r.findings).toEqual([]);
+    expect(r.verdict).toBe('ok');
+    expect(r.needs_approval).toBe(true);
+    expect(r.exemption).toBeNull();
+    expect(r.approval.clause).toBe('4-3-approval');
+    expect(r.approval.reason).toMatch(/了承/);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * confidential — 5-8-confidential （５）⑧「守秘義務に抵触する情報」 (地方公務員法34条): a person
+ * with a sensitive fact (C3), a standalone 秘 mark (C1) and a pre-announcement date. The word
+ * lists (部外秘, ここだけの話, 予定価格 …) are the `terms` rule's.
+ */
+import { ruleTester } from '../helpers.ts';
+
+ruleTester('confidential', {
+  valid: [
+    { text: '本日、職員の懲戒処分を公表しました。', why: 'a disciplinary action already announced (C5)' },
+    { text: '秘書課からのお知らせです。', why: '秘 inside a word (C1 FP)' },
+    { text: '便秘予防の食事について栄養士がお話しします。', why: '便秘' },
+    { text: '神秘的な雪景色を撮影しました。', why: '神秘' },
+    { text: '審議会は非公開で開催します。', why: 'announcing a closed meeting is public information' },
+    { text: '個人情報は厳重に管理します。', why: 'a statement of policy' },
+    { text: '相談件数は昨年度1,200件でした。', why: 'anonymous statistics (C3 FP)' },
+    { text: '山田花子さんが県の表彰を受賞されました。おめでとうございます。', why: 'consent-based award feature' },
+    { text: 'パスワードは他人に教えないでください。', why: 'security advice' },
+    { text: '開札結果を市ホームページで公表しました。', why: 'after the opening of bids' },
+    { text: '市長が市内の小学校を訪問しました。', why: 'an office holder without a sensitive fact' },
+  ],
+  invalid: [
+    { text: '㊙の資料ですが、来年度の体育館の改修計画です。', rule: 'confidential:classified-mark', category: 'confidential', excerpt: '㊙', severity: 'block' },
+    { text: '㊙資料です。', rule: 'confidential:classified-mark', category: 'confidential', excerpt: '㊙', severity: 'block' },
+    { text: '窓口に来た木村さんは離婚の手続き中です。', rule: 'confidential:person-sensitive', category: 'confidential', excerpt: '木村さん' },
+    { text: '【秘】庁内配布用', rule: 'confidential:classified-mark', category: 'confidential', excerpt: '秘', severity: 'block' },
+    { text: '（秘）来年度の組織改編案', rule: 'confidential:classified-mark', category: 'confidential', excerpt: '秘' },
+    { text: '佐藤一郎さんが先週から認知症で入院しています。', rule: 'confidential:person-sensitive', category: 'confidential', excerpt: '佐藤一郎さん', severity: 'block' },
+    { text: '昨日、高橋さんが生活保護の相談に来ました。', rule: 'confidential:person-sensitive', category: 'confidential', excerpt: '高橋さんが生活保護', severity: 'block' },
+    { text: '市長が入院したが、まだ発表されていない。', rule: 'confidential:person-sensitive', category: 'confidential', excerpt: '市長が入院', severity: 'warn' },
+    { text: '市長が入院したが、まだ発表されていない。', rule: 'confidential:pre-announcement', category: 'confidential', excerpt: 'まだ発表されていない' },
+    { text: '正式発表は来月の予定ですが、新しい公園の名前が決まりました。', rule: 'confidential:pre-announcement', category: 'confidential', excerpt: '正式発表は来月' },
+    { text: '発表前ですが、来年度の新規採用は大幅に減ります。', rule: 'confidential:pre-announcement', category: 'confidential', excerpt: '発表前ですが' },
+    { text: '窓口に来た工藤さんは離婚の手続き中です。', rule: 'confidential:person-sensitive', category: 'confidential', excerpt: '工藤さん' },
+    { text: '市長が入院したそうですが、まだ発表されていません。', rule: 'confidential:pre-announcement', category: 'confidential', excerpt: 'まだ発表されていません' },
+  ],
+});

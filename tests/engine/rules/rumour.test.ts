@@ -1,0 +1,43 @@
+/**
+ * rumour — 5-8-rumour （５）⑧「単なる噂や噂を助長させる情報」 (MARKERS.md B.3).
+ * らしい/そう are decided by POS with the tokenizer and by the preceding kana without it.
+ */
+import { ruleTester } from '../helpers.ts';
+
+ruleTester('rumour', {
+  valid: [
+    { text: '分からないこと聞いてもいいですか。', why: 'the と of こと is not the quotative particle' },
+    { text: '子どもたちが市長に気になること聞いてみました！', why: 'こと + 聞く: asking, not hearsay' },
+    { text: '春らしい陽気に誘われて、弘前公園にもたくさんの人が訪れました。', why: 'noun + らしい + noun is "typical of" (R1 FP)' },
+    { text: '子どもらしい元気な歌声が体育館に響きました。', why: '子どもらしい = childlike, not hearsay' },
+    { text: '平川市らしさを発信するロゴマークが決まりました。', why: 'らしさ is a noun ("-ness")' },
+    { text: '職員らしからぬ言動はありませんでした。', why: 'らしからぬ is typical-of negated' },
+    { text: '明日は午後から雪が降りそうです。お出かけの際はご注意ください。', why: '様態そう (looks like), not 伝聞 (R2 FP)' },
+    { text: '今年のりんごは甘くておいしそうです。', why: 'adjective stem + 様態そう' },
+    { text: '青森地方気象台によると、今夜から強い風が吹くとのことです。', why: 'とのこと with an official source (R5 FP)' },
+    { text: '平川警察署によると、国道7号で事故があったとのことです。', why: 'police as the named source' },
+    { text: '実行委員会から連絡があり、雨天のため延期とのことです。', why: 'the organiser is the source' },
+    { text: '「スイカ割りが楽しかったらしいよ」と話す子どもたちの笑顔が印象的でした。', why: "a child's words quoted in an event report" },
+    { text: 'SNSで「浄水場が停止した」という噂が広がっていますが、そのような事実はありません。', why: 'a debunk is counter-rumour (R4 FP)' },
+    { text: '素晴らしい演奏に大きな拍手が送られました。', why: '素晴らしい contains らしい inside a word' },
+    { text: 'めずらしい渡り鳥が大池に飛来しています。', why: 'めずらしい contains らしい inside a word' },
+    { text: '雪が少なくて、除雪車の出番はまだなさそうです。', why: 'なさそう is 様態' },
+  ],
+  invalid: [
+    { text: '市民体育館の改修工事が遅れているらしいです。', rule: 'rumour:rashii', category: 'rumour', excerpt: 'らしい', severity: 'warn' },
+    { text: '駅前の商店街で火事があったらしい。', rule: 'rumour:rashii', category: 'rumour', excerpt: 'らしい' },
+    { text: 'あの店、来月で閉店するそうだよ。', rule: 'rumour:sou', category: 'rumour', excerpt: 'そうだ' },
+    { text: '平賀地区で断水しているそうです。', rule: 'rumour:sou', category: 'rumour', excerpt: 'そうです' },
+    { text: '来年から除雪の回数が減るって言ってた。', rule: 'rumour:hearsay', category: 'rumour', excerpt: 'って言ってた' },
+    { text: 'ネットで見たけど、花火大会が中止になるんだって。', rule: 'rumour:hearsay', category: 'rumour', excerpt: 'んだって' },
+    { text: '猿賀神社の近くにクマが出たという話です。', rule: 'rumour:second-hand', category: 'rumour', excerpt: 'という話' },
+    { text: '柏木町の病院が閉院するとのことです。', rule: 'rumour:second-hand', category: 'rumour', excerpt: 'とのこと' },
+    { text: '川が決壊しそうだとの情報です。拡散お願いします！', rule: 'rumour:amplify', category: 'rumour', excerpt: '拡散お願い' },
+    { text: '関係者によると、給食センターで食中毒が出たとか。', rule: 'rumour:unverified', category: 'rumour', excerpt: '関係者によると' },
+    { text: '真偽不明ですが、浄水場にトラブルがあった模様。', rule: 'rumour:unverified', category: 'rumour', excerpt: '真偽不明' },
+    { text: '市民プールが閉鎖されるって本当？', rule: 'rumour:question', category: 'rumour', excerpt: 'って本当？' },
+    { text: '北口のコンビニに強盗が入ったとうわさになっています。', rule: 'rumour:uwasa', category: 'rumour', excerpt: 'うわさ' },
+    // 名詞 + らしい at the end is ambiguous: a low-confidence hearsay with POS, nothing from the kana fallback.
+    { text: '今年の雪まつりは中止らしいよ。', rule: 'rumour:rashii', category: 'rumour', excerpt: 'らしい', only: 'tokenizer' },
+  ],
+});
