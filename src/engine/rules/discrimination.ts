@@ -13,13 +13,17 @@ const HARD: Array<{ re: RegExp; kind: string }> = [
   { kind: 'exclusion', re: /出ていけ|出て行け|出てけ|帰れ|来るな|くるな|入れるな|お断り|断ります|排除し|追い出|締め出|住ませるな|雇うな|やめてほしい|やめて欲しい|使わせない|させたくない|させるな|入居できません|近づくな|いらない|要らない|受け入れるな|ご遠慮ください/u },
   { kind: 'exclusion', re: /(?:には|は|に)[^。]{0,10}(?:入居|入場|利用|貸し出し|貸出|参加|入店|採用|契約|加入)(?:は|が|を|も)?(?:でき(?:ません|ない)|出来(?:ません|ない)|不可|禁止|お断り|させない)/u },
   { kind: 'generalisation', re: /(?:は|って)(?:全員|みんな|皆|みな)[^。]{0,15}(?:べき|しろ|させろ|やめろ|迷惑|悪い|ダメ|だめ|できない|いらない)/u },
+  { kind: 'exclusion', re: /(?:付き合わ|関わら|近づか|近寄ら|結婚し|雇わ|貸さ|住ませ)(?:ない|ねえ)方がいい/u },
   { kind: 'dehumanisation', re: /害虫|ゴキブリ|ウジ|猿|けだもの|病原菌|駆除|死ね|殺せ|消えろ/u },
-  { kind: 'criminalisation', re: /犯罪が増|窃盗団|治安が悪|盗難が増|犯罪者ばかり|何をするか分からない|何をするかわからない/u },
+  { kind: 'criminalisation', re: /物騒|犯罪が増|窃盗団|治安が悪|盗難が増|犯罪者ばかり|何をするか分からない|何をするかわからない/u },
   { kind: 'inferiority', re: /守れない|守らない|劣って|民度が低|民度の低|頭がおかしい|汚い|不潔|だらしない|常識がない|常識のない/u },
   { kind: 'surveillance', re: /見張|監視し|監視を/u },
 ];
 /** DS2: the group itself is the topic of a negative judgement: 中国人って素行が悪い. */
 const TOPIC_NEGATIVE = /^(?:の人|の人たち|の連中|の奴ら)?(?:って|は|ってのは|ってやつは|なんて)[^。]{0,12}(?:悪い|悪すぎ|最低|ダメ|だめ|嫌い|無理|迷惑|うるさい|信用できない|信じられない)/u;
+/** A warning about the group itself (宗教やってる人は要注意) — not when the group is the one at risk (高齢者は詐欺に要注意). */
+const GROUP_WARNING = /要注意|警戒し|気をつけた方が|気を付けた方が/u;
+const AT_RISK = /詐欺|事故|熱中症|被害|感染|転倒|凍結|クマ|災害|病気|予防|接種|健診|検診/u;
 /** DS4: stigma — fear of a group moving in. */
 const STIGMA = /不安|怖い|こわい|危ない|心配/u;
 const MOVING_IN = /できる|建つ|来る|増え|引っ越し|住む|住み|移り住|入居/u;
@@ -73,6 +77,18 @@ export const discriminationRule: Rule = {
           message: `「${hit.term}」という属性の人をひとくくりにして否定的に決めつける表現です。差別の助長にあたります。`,
           suggestion: '属性で人をひとくくりにせず、具体的な行為とその対応だけを書いてください。',
           detail: 'generalisation',
+        });
+        continue;
+      }
+      if (GROUP_WARNING.test(w.text) && !AT_RISK.test(w.text)) {
+        reported.add(w.from);
+        ctx.report({
+          from: hit.from,
+          to: hit.to,
+          severity: 'warn',
+          message: `「${hit.term}」という属性の人そのものを警戒の対象にする表現です。偏見を広げ、差別を助長します。`,
+          suggestion: '属性ではなく、注意してほしい具体的な行為（勧誘・訪問販売など）を書いてください。',
+          detail: 'group-warning',
         });
         continue;
       }

@@ -15,6 +15,8 @@ const MOCK_POLITE = /お(?:でき|分かり|わかり|読み|調べ|考え)に�
 /** S5: the imperial family named without honorifics, with a plain verb. */
 const IMPERIAL = /(天皇|皇后|上皇|皇太子|皇族)(?!陛下|殿下|さま|様|誕生日|杯|賞|皇后|制)(?:が|は|の奴|も)(?!ご|お)/gu;
 /** A sneering label for residents or people: ヤバい住民, 変な人たち, 頭のおかしい客. */
+/** A person word followed closely by a contemptuous judgement: おじさん、正直うるさい / 使えないやつばっかり. */
+const JUDGED = /(?:おじさん|おばさん|じいさん|ばあさん|爺さん|婆さん|やつ|奴|連中|人たち|住人|客|職員|議員|新人)(?:は|って|、|も)?(?:正直|ほんと|ほんとに|マジで|本当に)?[、]?(?:うるさい|うざい|邪魔|迷惑|気持ち悪い|使えない|役に立たない|常識がない|頭が悪い)|(?:使えない|使えねえ|役に立たない|仕事しない|常識のない)(?:やつ|奴|人|職員|連中)/gu;
 const SNEER = /(?:ヤバい|やばい|ヤバイ|変な|痛い|イタい|キモい|うざい|迷惑な|頭のおかしい|常識のない|民度の低い|暇な|ヒマな|うるさい|しつこい)(?:住民|市民|人たち|人達|奴|やつ|連中|客|老人|年寄り|ジジイ|ババア|おばさん|おじさん|クレーマー)|民度が低/gu;
 
 function report(ctx: RuleContext, from: number, to: number, message: string, suggestion: string, detail: string, severity: 'warn' | 'block' = 'warn'): void {
@@ -40,6 +42,9 @@ export const insultRule: Rule = {
       const sentence = ctx.sentenceAt(m.index).text;
       if (/陛下|殿下|さま|ご来|お出まし|行幸|行啓/u.test(sentence)) continue;
       report(ctx, m.index, m.index + (m[1] as string).length, '皇室の方に敬称を付けずに普通の言い方をするのは不敬な言い方にあたります。', '「天皇皇后両陛下のご来県」のように敬称と敬語を使ってください。', 'imperial');
+    }
+    for (const m of ctx.matches(JUDGED)) {
+      report(ctx, m.index, m.index + m[0].length, '人を見下し、否定的に決めつける表現です。公式アカウントの発信として侮蔑にあたります。', '人への評価を削除し、起きた事実と市の対応だけを書いてください。', 'judged');
     }
     for (const m of ctx.matches(SNEER)) {
       report(ctx, m.index, m.index + m[0].length, '住民や人を否定的なラベルでひとくくりにする表現は侮蔑にあたります。', 'ラベル付けをやめ、具体的な行為と市の対応だけを書いてください。', 'sneer');

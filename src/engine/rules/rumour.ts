@@ -51,6 +51,10 @@ const RUMOUR_WORD = /噂|うわさ|ウワサ|風の便り/gu;
 const SECOND_HAND = /とのこと|との情報|という話|との話|という情報|との噂|という噂|って話/gu;
 const AMPLIFY = /拡散希望|拡散お願い|拡散して|拡散を|【拡散】|拡散！|拡散!|RT希望|RTお願い|リツイート希望|シェアお願い|シェアして(?:ください|ね)/gu;
 const UNVERIFIED = /未確認(?:情報|の情報|ですが|だけど)|真偽不明|詳細不明|ソース不明|ネットで見た|知り合いから聞いた|友達の友達|関係者によると|筋によると|情報筋/gu;
+/** R8 inference about an R10 topic where a false report does harm (panic, 信用毀損). */
+const INFERENCE = /みたい(?:です|だ|だよ|ですよ|。|$)|っぽい|かもしれない|ようです|ようだ/gu;
+const HARM_TOPIC = /避難所|決壊|断水|停電|毒|暴動|略奪|窃盗団|食中毒|感染|流行|倒産|閉店|閉鎖|入院|事故|火事|火災|不審者|クマ|汚染|崩れ|倒壊/u;
+const HOLDING = /確認中|調査中|によると|によれば|発表|お知らせします|予報|予想/u;
 const QUESTION = /って(?:本当|ほんと|ホント|マジ)(?:なの|ですか)?[？?]/gu;
 
 export const rumourRule: Rule = {
@@ -107,6 +111,12 @@ export const rumourRule: Rule = {
     }
     for (const m of ctx.matches(UNVERIFIED)) {
       warn(ctx, m.index, m.index + m[0].length, '未確認・出典不明の情報です。', 'unverified');
+    }
+    for (const m of ctx.matches(INFERENCE)) {
+      const s = ctx.sentenceAt(m.index);
+      const following = ctx.plain.slice(s.to, s.to + 40);
+      if (!HARM_TOPIC.test(s.text) || HOLDING.test(s.text) || HOLDING.test(following) || debunk || inReportedQuote(ctx, m.index)) continue;
+      warn(ctx, m.index, m.index + m[0].length, '確認されていない推測（〜みたい・〜っぽい）で、被害やパニックにつながる話題を伝えています。', 'inference', 0.8);
     }
     for (const m of ctx.matches(QUESTION)) {
       if (/という(?:ご)?質問|よくある質問|Q&A|回答/u.test(ctx.plain)) continue;

@@ -7,6 +7,7 @@ import { ruleTester } from '../helpers.ts';
 
 ruleTester('discrimination', {
   valid: [
+    { text: '高齢者の方は特殊詐欺に要注意です。', why: 'the group is the one at risk, not the threat' },
     { text: '人権週間にあわせ、差別や偏見のない明るい地域づくりを進めましょう。', why: 'counter-speech (人権週間…差別や偏見のない)' },
     { text: '外国人住民のための生活相談窓口を開設しました。', why: 'a service for a group' },
     { text: '障がいのある方もない方も一緒に楽しめるボッチャ大会を開きます。', why: 'inclusive event' },
@@ -19,6 +20,9 @@ ruleTester('discrimination', {
     { text: 'LGBTについて理解を深める講演会を開きます。', why: 'awareness event' },
   ],
   invalid: [
+    { text: '移民が来てから町が物騒になった。', rule: 'discrimination:criminalisation', category: 'discrimination', excerpt: '移民' },
+    { text: '信者の人とは関わらない方がいいよ。', rule: 'discrimination:exclusion', category: 'discrimination', excerpt: '信者' },
+    { text: '新興宗教の人は要注意です。', rule: 'discrimination:group-warning', category: 'discrimination', excerpt: '新興宗教' },
     { text: '外国人は日本から出ていけ。', rule: 'discrimination:exclusion', category: 'discrimination', excerpt: '外国人は日本から出ていけ', severity: 'block' },
     { text: '在日の人はこの地区に住ませるな。', rule: 'discrimination:exclusion', category: 'discrimination', excerpt: '住ませるな', severity: 'block' },
     { text: '生活保護の人と外国籍の人の入居はお断りします。', rule: 'discrimination:exclusion', category: 'discrimination', excerpt: 'お断り' },

@@ -7,6 +7,7 @@ import { ruleTester } from '../helpers.ts';
 
 ruleTester('insult', {
   valid: [
+    { text: '工事の音がうるさいとのご意見をいただきました。', why: 'noise reported, no person judged' },
     { text: '天皇皇后両陛下のご来県を心より歓迎いたします。', why: 'honorifics present (S5 FP)' },
     { text: '天皇誕生日は祝日のため、市役所は閉庁します。', why: '天皇誕生日 is a holiday name' },
     { text: '市民の皆さんの笑顔があふれる一日となりました。', why: '笑顔 is not （笑）' },
@@ -19,6 +20,8 @@ ruleTester('insult', {
     { text: '春の叙勲で市内から3名が受章されました。', why: 'plain result announcement' },
   ],
   invalid: [
+    { text: '駅前で騒いでる連中、ほんとうるさい。', rule: 'insult:judged', category: 'insult', excerpt: '連中、ほんとうるさい' },
+    { text: '今度の担当、使えない奴ばかりだ。', rule: 'insult:judged', category: 'insult', excerpt: '使えない奴' },
     { text: '隣町の除雪、まだ終わってないの草。', rule: 'insult:mockery', category: 'insult', excerpt: '草', severity: 'warn' },
     { text: 'さすがですね、あの議員（笑）', rule: 'insult:mockery', category: 'insult', excerpt: '（笑）' },
     { text: '問い合わせの人たち、ほんとにｗｗｗ', rule: 'insult:mockery', category: 'insult', excerpt: 'ｗｗｗ' },

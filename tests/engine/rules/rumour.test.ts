@@ -6,6 +6,8 @@ import { ruleTester } from '../helpers.ts';
 
 ruleTester('rumour', {
   valid: [
+    { text: '停電が発生しているようです。原因は現在確認中です。', why: 'an official holding statement' },
+    { text: '明日は雪が降るようです。', why: 'inference without a harmful topic' },
     { text: '分からないこと聞いてもいいですか。', why: 'the と of こと is not the quotative particle' },
     { text: '子どもたちが市長に気になること聞いてみました！', why: 'こと + 聞く: asking, not hearsay' },
     { text: '春らしい陽気に誘われて、弘前公園にもたくさんの人が訪れました。', why: 'noun + らしい + noun is "typical of" (R1 FP)' },
@@ -24,6 +26,7 @@ ruleTester('rumour', {
     { text: '雪が少なくて、除雪車の出番はまだなさそうです。', why: 'なさそう is 様態' },
   ],
   invalid: [
+    { text: '浄水場の水に毒が入ったみたいです。', rule: 'rumour:inference', category: 'rumour', excerpt: 'みたいです' },
     { text: '市民体育館の改修工事が遅れているらしいです。', rule: 'rumour:rashii', category: 'rumour', excerpt: 'らしい', severity: 'warn' },
     { text: '駅前の商店街で火事があったらしい。', rule: 'rumour:rashii', category: 'rumour', excerpt: 'らしい' },
     { text: 'あの店、来月で閉店するそうだよ。', rule: 'rumour:sou', category: 'rumour', excerpt: 'そうだ' },
