@@ -29,7 +29,9 @@ export default defineConfig({
     permissions: browser === 'chrome' ? ['offscreen'] : [],
   }),
   hooks: {
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': (wxt, files) => {
+      // Only Chrome has the offscreen document that reads them.
+      if (wxt.config.browser !== 'chrome') return;
       const dir = kuromojiDictDir();
       for (const name of readdirSync(dir)) files.push({ absoluteSrc: path.join(dir, name), relativeDest: `dict/${name}` });
     },

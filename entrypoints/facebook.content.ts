@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startGuard } from '../src/content/runtime.ts';
+
+export default defineContentScript({
+  matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*'],
+  // The gate must be on window before Facebook's own handlers.
+  runAt: 'document_start',
+  main(ctx) {
+    startGuard(ctx, 'facebook');
+  },
+});

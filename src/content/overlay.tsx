@@ -1,0 +1,57 @@
+/**
+ * The one shadow host of the in-page UI (badge, card, dialog). It hangs off <html>, outside every
+ * editor, and is removed when the content script is invalidated.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Badge, type BadgeProps } from '../ui/Badge.tsx';
+import { FindingCard, type FindingCardProps } from '../ui/FindingCard.tsx';
+import { GateDialog, type GateDialogProps } from '../ui/GateDialog.tsx';
+import { UI_CSS } from '../ui/styles.ts';
+
+export interface OverlayState {
+  badges: Array<BadgeProps & { id: string }>;
+  card: FindingCardProps | null;
+  dialog: GateDialogProps | null;
+}
+
+export interface Overlay {
+  update(state: OverlayState): void;
+  /** True when the event came from inside our UI (the dialog's own keys must not reach the site). */
+  host: HTMLElement;
+}
+
+export function createOverlay(ctx: ContentScriptContext): Overlay {
+  const host = document.createElement('toukou-guard-ui');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = UI_CSS;
+  const container = document.createElement('div');
+  container.className = 'tg-layer';
+  shadow.append(style, container);
+  document.documentElement.append(host);
+  // Keys typed into the dialog must not trigger the site's keyboard shortcuts.
+  for (const type of ['keydown', 'keyup', 'keypress'] as const) {
+    host.addEventListener(type, (e) => e.stopPropagation());
+  }
+  ctx.onInvalidated(() => {
+    render(null, container);
+    host.remove();
+  });
+
+  return {
+    host,
+    update(state) {
+      render(
+        <>
+          {state.badges.map(({ id, ...props }) => (
+            <Badge key={id} {...props} />
+          ))}
+          {state.card !== null ? <FindingCard {...state.card} /> : null}
+          {state.dialog !== null ? <GateDialog key={state.dialog.block.length + ':' + state.dialog.warn.length} {...state.dialog} /> : null}
+        </>,
+        container,
+      );
+    },
+  };
+}

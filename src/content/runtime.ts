@@ -1,0 +1,361 @@
+/**
+ * The content runtime, the same for every site: find compose boxes (src/sites/), check their text
+ * after a pause in typing (never mid-composition), mark findings with highlights, keep the badge
+ * and the card up to date, and install the gate. Site differences live in the adapters only.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { clauseById, type Clause } from '../shared/clauses.ts';
+import type { CheckResult, Finding, Platform } from '../shared/types.ts';
+import { AdapterError, findEditors, type EditorText, type FoundEditor } from '../sites/index.ts';
+import type { BadgeProps, BadgeState } from '../ui/Badge.tsx';
+import type { FindingCardProps } from '../ui/FindingCard.tsx';
+import type { GateDialogProps } from '../ui/GateDialog.tsx';
+import { createEngineHost } from './engine-host.ts';
+import { installGate } from './gate.ts';
+import { clearHighlights, drawHighlights, installHighlightStyle } from './highlights.ts';
+import { translate as t } from './i18n.ts';
+import { createOverlay, type Overlay } from './overlay.tsx';
+
+/** Long enough not to check on every key, short enough to feel live. */
+const DEBOUNCE_MS = 300;
+const CARD_HIDE_MS = 250;
+
+interface Composer {
+  id: string;
+  found: FoundEditor;
+  view: EditorText | null;
+  result: CheckResult | null;
+  composing: boolean;
+  dirty: boolean;
+  broken: boolean;
+  timer: number | null;
+  /** "今回は無視": findings hidden for this compose box (the gate still asks about them). */
+  ignored: Set<string>;
+  /** The text the gate was opened for, so the badge can say "press Post again". */
+  overriddenText: string | null;
+}
+
+interface Mark {
+  composer: Composer;
+  finding: Finding;
+  range: Range;
+}
+
+function ignoreKey(f: Finding): string {
+  return `${f.rule}\u0000${f.excerpt}`;
+}
+
+export function startGuard(ctx: ContentScriptContext, platform: Platform): void {
+  const engine = createEngineHost(platform);
+  const check = (text: string) => engine.check(text);
+  let fullCheckFailed = false;
+  const composers = new Map<HTMLElement, Composer>();
+  let nextId = 0;
+  let overlay: Overlay | null = null;
+  let marks: Mark[] = [];
+  let card: { mark: Mark; via: 'hover' | 'caret' } | null = null;
+  let cardHovered = false;
+  let dialog: GateDialogProps | null = null;
+  let scanPending = false;
+  let repaintPending = false;
+  let removeStyle: (() => void) | null = null;
+
+  const exemptions = ['4-3-exempt-published', '4-3-exempt-facts'].map(clauseById).filter((c): c is Clause => c !== undefined);
+
+  // The gate first: it must be on window before the site's own scripts run.
+  installGate(ctx, {
+    platform,
+    check,
+    openDialog(decision, editors, allow) {
+      ensureUi();
+      card = null;
+      dialog = {
+        t,
+        block: decision.block,
+        warn: decision.warn,
+        approval: decision.approval,
+        exemptions,
+        clauseOf: clauseById,
+        onFix() {
+          dialog = null;
+          repaint();
+          const first = editors[0];
+          if (first !== undefined) first.element.focus();
+        },
+        onProceed() {
+          allow();
+          dialog = null;
+          for (const e of editors) {
+            const c = composers.get(e.element);
+            if (c !== undefined) c.overriddenText = e.adapter.read(e.element).text;
+          }
+          repaint();
+        },
+      };
+      repaint();
+    },
+  });
+
+  function ensureUi(): void {
+    if (overlay !== null) return;
+    overlay = createOverlay(ctx);
+    removeStyle = installHighlightStyle(document);
+  }
+
+  function composerOf(node: Node | null): Composer | undefined {
+    if (node === null) return undefined;
+    for (const c of composers.values()) if (c.found.element.contains(node)) return c;
+    return undefined;
+  }
+
+  function scan(): void {
+    scanPending = false;
+    const found = findEditors(document);
+    for (const f of found) {
+      if (!composers.has(f.element)) {
+        const c: Composer = { id: `tg-${nextId++}`, found: f, view: null, result: null, composing: false, dirty: false, broken: false, timer: null, ignored: new Set(), overriddenText: null };
+        composers.set(f.element, c);
+        schedule(c, 0);
+      }
+    }
+    for (const [el, c] of composers) {
+      if (!found.some((f) => f.element === el)) {
+        if (c.timer !== null) clearTimeout(c.timer);
+        composers.delete(el);
+      }
+    }
+    if (composers.size > 0) ensureUi();
+    redraw();
+  }
+
+  function scheduleScan(): void {
+    if (scanPending) return;
+    scanPending = true;
+    ctx.setTimeout(scan, 50);
+  }
+
+  function schedule(c: Composer, delay = DEBOUNCE_MS): void {
+    if (c.timer !== null) clearTimeout(c.timer);
+    c.timer = null;
+    const wasDirty = c.dirty;
+    c.dirty = true;
+    // Mid-composition text is not what the person means yet; compositionend schedules the check.
+    if (!c.composing) c.timer = ctx.setTimeout(() => runCheck(c), delay);
+    // The badge says "checking" as soon as the text changes, so it never shows a stale result.
+    if (!wasDirty) repaint();
+  }
+
+  function runCheck(c: Composer): void {
+    c.timer = null;
+    if (!c.found.element.isConnected) return;
+    try {
+      c.view = c.found.adapter.read(c.found.element);
+      c.broken = false;
+    } catch (error) {
+      if (!(error instanceof AdapterError)) throw error;
+      console.error('投稿ガード:', error.message);
+      c.broken = true;
+      c.view = null;
+    }
+    const text = c.view === null ? '' : c.view.text;
+    c.result = text.trim().length === 0 ? null : check(text);
+    c.dirty = false;
+    redraw();
+    // The caret may have moved into a mark while the text was being re-read.
+    updateCaretCard();
+    if (c.result !== null && c.result.partial && !fullCheckFailed) requestFullCheck(c, text);
+  }
+
+  /** Replaces the partial result when the full one arrives, if the text has not changed meanwhile. */
+  function requestFullCheck(c: Composer, text: string): void {
+    engine.checkFull(text).then(
+      (result) => {
+        if (ctx.isInvalid || c.dirty || c.view === null || c.view.text !== text) return;
+        c.result = result;
+        redraw();
+      },
+      (error: unknown) => {
+        // Without the offscreen tokenizer the badge keeps saying 部分チェック; nothing else changes.
+        fullCheckFailed = true;
+        console.warn('投稿ガード: 完全な点検を利用できません', error);
+      },
+    );
+  }
+
+  /** Rebuilds the marks from the latest results and draws them. */
+  function redraw(): void {
+    marks = [];
+    for (const c of composers.values()) {
+      if (c.result === null || c.view === null) continue;
+      for (const finding of c.result.findings) {
+        if (c.ignored.has(ignoreKey(finding))) continue;
+        const range = c.view.rangeFor(finding.start, finding.end);
+        if (range !== null) marks.push({ composer: c, finding, range });
+      }
+    }
+    drawHighlights(marks.map((m) => ({ severity: m.finding.severity, range: m.range })));
+    // A re-check (or the full result arriving) makes new finding objects: keep an open card on the same finding.
+    if (card !== null) {
+      const { composer, finding } = card.mark;
+      const same = marks.find((m) => m.composer === composer && m.finding.rule === finding.rule && m.finding.start === finding.start && m.finding.end === finding.end);
+      card = same === undefined ? null : { mark: same, via: card.via };
+    }
+    repaint();
+  }
+
+  function badgeFor(c: Composer): (BadgeProps & { id: string }) | null {
+    const rect = c.found.element.getBoundingClientRect();
+    if (rect.width === 0 && rect.height === 0) return null;
+    let state: BadgeState;
+    let count = 0;
+    if (c.broken) state = 'broken';
+    else if (c.dirty) state = 'checking';
+    else if (c.result === null) return null;
+    else {
+      const shown = c.result.findings.filter((f) => !c.ignored.has(ignoreKey(f)));
+      count = shown.length;
+      if (shown.some((f) => f.severity === 'block')) state = 'block';
+      else if (count > 0) state = 'findings';
+      else if (c.result.needs_approval) state = 'approval';
+      else state = 'clean';
+      if (state !== 'clean' && c.view !== null && c.view.text === c.overriddenText) state = 'overridden';
+    }
+    const partial = c.result !== null && c.result.partial;
+    const props: BadgeProps & { id: string } = { id: c.id, t, state, count, partial, x: rect.right, y: rect.bottom + 4 };
+    return props;
+  }
+
+  function cardProps(): FindingCardProps | null {
+    if (card === null) return null;
+    const { mark } = card;
+    const rects = mark.range.getClientRects();
+    const rect = rects.length > 0 ? rects[0] : mark.range.getBoundingClientRect();
+    if (rect === undefined) return null;
+    const { finding, composer } = mark;
+    return {
+      t,
+      finding,
+      clause: clauseById(finding.clause),
+      x: Math.max(4, Math.min(rect.left, window.innerWidth - 372)),
+      y: rect.bottom + 6,
+      onIgnore:
+        finding.severity === 'block'
+          ? null
+          : () => {
+              composer.ignored.add(ignoreKey(finding));
+              card = null;
+              cardHovered = false;
+              redraw();
+            },
+      onPointerEnter: () => {
+        cardHovered = true;
+      },
+      onPointerLeave: () => {
+        cardHovered = false;
+        hideCardSoon();
+      },
+    };
+  }
+
+  function repaint(): void {
+    repaintPending = false;
+    if (overlay === null) return;
+    const badges = [...composers.values()].map(badgeFor).filter((b): b is BadgeProps & { id: string } => b !== null);
+    overlay.update({ badges, card: cardProps(), dialog });
+  }
+
+  function repaintSoon(): void {
+    if (repaintPending) return;
+    repaintPending = true;
+    ctx.requestAnimationFrame(repaint);
+  }
+
+  function markAt(x: number, y: number): Mark | undefined {
+    return marks.find((m) => [...m.range.getClientRects()].some((r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1));
+  }
+
+  function showCard(mark: Mark, via: 'hover' | 'caret'): void {
+    if (card !== null && card.mark.finding === mark.finding) return;
+    card = { mark, via };
+    repaint();
+  }
+
+  function hideCardSoon(): void {
+    ctx.setTimeout(() => {
+      if (card === null || card.via !== 'hover' || cardHovered) return;
+      card = null;
+      repaint();
+    }, CARD_HIDE_MS);
+  }
+
+  // --- observers and listeners, all on ctx ---
+
+  const observer = new MutationObserver((records) => {
+    let structural = false;
+    for (const r of records) {
+      const c = composerOf(r.target);
+      if (c !== undefined) schedule(c);
+      else if (r.type === 'childList') structural = true;
+    }
+    if (structural) scheduleScan();
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    clearHighlights();
+    if (removeStyle !== null) removeStyle();
+  });
+
+  ctx.addEventListener(document, 'compositionstart', (e) => {
+    const c = composerOf(e.target as Node | null);
+    if (c === undefined) return;
+    c.composing = true;
+    if (c.timer !== null) clearTimeout(c.timer);
+    c.timer = null;
+  }, { capture: true });
+  ctx.addEventListener(document, 'compositionend', (e) => {
+    const c = composerOf(e.target as Node | null);
+    if (c === undefined) return;
+    c.composing = false;
+    schedule(c);
+  }, { capture: true });
+
+  let pointer: { x: number; y: number } | null = null;
+  ctx.addEventListener(document, 'mousemove', (e) => {
+    const first = pointer === null;
+    pointer = { x: e.clientX, y: e.clientY };
+    if (!first) return;
+    ctx.requestAnimationFrame(() => {
+      if (pointer === null) return;
+      const mark = markAt(pointer.x, pointer.y);
+      pointer = null;
+      if (mark !== undefined) showCard(mark, 'hover');
+      else if (card !== null && card.via === 'hover') hideCardSoon();
+    });
+  }, { capture: true, passive: true });
+
+  /**
+   * The card for the mark the caret is in (keyboard users get it without hovering). Strictly
+   * inside, so the word just typed does not pop a card at its end.
+   */
+  function updateCaretCard(): void {
+    const sel = document.getSelection();
+    if (sel === null || !sel.isCollapsed || sel.focusNode === null) return;
+    const c = composerOf(sel.focusNode);
+    if (c === undefined || c.view === null || c.dirty) return;
+    const offset = c.view.offsetAt(sel.focusNode, sel.focusOffset);
+    const inside = (m: Mark) => offset !== null && (m.finding.start < offset || (m.finding.start === offset && m.finding.end - m.finding.start === 1)) && offset < m.finding.end;
+    const mark = marks.find((m) => m.composer === c && inside(m));
+    if (mark !== undefined) showCard(mark, 'caret');
+    else if (card !== null && card.via === 'caret') {
+      card = null;
+      repaint();
+    }
+  }
+  ctx.addEventListener(document, 'selectionchange', updateCaretCard);
+
+  ctx.addEventListener(window, 'scroll', repaintSoon, { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', repaintSoon, { passive: true });
+
+  scan();
+}

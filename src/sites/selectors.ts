@@ -1,0 +1,30 @@
+/**
+ * Every selector and label the adapters rely on, in one place, so a site redesign is one edit here
+ * (cf. refined-github's one-selectors-file-per-site). Editors are recognised by their own markers,
+ * never by hostname (cf. harper's editorUtils).
+ */
+export const X_SELECTORS = {
+  /** Draft.js marks its root; X adds the test id on the same element. */
+  editor: '.public-DraftEditor-content, [data-testid^="tweetTextarea_"][contenteditable="true"]',
+  /** One Draft block per line; its text lives in `[data-text="true"]` leaves. */
+  block: '[data-block="true"]',
+  textLeaf: '[data-text="true"]',
+  postButton: '[data-testid="tweetButtonInline"], [data-testid="tweetButton"]',
+} as const;
+
+export const FACEBOOK_SELECTORS = {
+  editor: '[data-lexical-editor="true"][role="textbox"]',
+  /** Facebook's composer is a modal dialog; comment boxes outside it are not posts. */
+  dialog: '[role="dialog"]',
+  button: '[role="button"]',
+} as const;
+
+/** Labels (aria-label or visible text) of Facebook's buttons that publish or move on to publishing. */
+export const FACEBOOK_POST_LABELS: readonly string[] = ['投稿', 'Post', '次へ', 'Next', 'シェア', 'Share', 'シェアする', 'Share now'];
+
+export const GENERIC_SELECTORS = {
+  editor: 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]',
+} as const;
+
+/** The origins the extension guards; the background answers content scripts from these only. Keep in step with wxt.config.ts. */
+export const GUARDED_ORIGINS: readonly string[] = ['https://x.com', 'https://twitter.com', 'https://www.facebook.com', 'https://web.facebook.com'];

@@ -1,0 +1,13 @@
+import type { EditorText } from './editor-text.ts';
+
+/** How one kind of editor on one kind of site is found and read. Adapters never write to the page. */
+export interface SiteAdapter {
+  /** The adapter's id, equal to its file name. */
+  readonly id: string;
+  /** Compose boxes of this kind under `root`. */
+  findEditors(root: ParentNode): HTMLElement[];
+  /** Reads the editor's text as the site will publish it, with offsets mapped to DOM ranges. */
+  read(editor: HTMLElement): EditorText;
+  /** The Post button an event target belongs to, or null when the target is not one. */
+  postButtonFor(target: Element): HTMLElement | null;
+}

@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Clause } from '../shared/clauses.ts';
+import type { ApprovalEvidence, Finding } from '../shared/types.ts';
+import type { Translate } from './strings.ts';
+
+export interface GateDialogProps {
+  t: Translate;
+  /** Findings that forbid posting until the text is fixed. */
+  block: Finding[];
+  /** Findings the person may post over, giving a reason. */
+  warn: Finding[];
+  /** Set when the post needs the supervisor's approval ((4)③) and no exemption applied. */
+  approval: ApprovalEvidence | null;
+  /** The exemptions of (4)③ ただし書, to say which did not apply. */
+  exemptions: Clause[];
+  clauseOf: (id: string) => Clause | undefined;
+  onFix: () => void;
+  onProceed: (reason: string) => void;
+}
+
+function FindingItem({ t, finding, clause }: { t: Translate; finding: Finding; clause: Clause | undefined }) {
+  return (
+    <li data-testid="tg-gate-finding">
+      <span class="tg-sev" data-severity={finding.severity}>
+        {t(`severity_${finding.severity}`)}
+      </span>
+      <span class="tg-excerpt">「{finding.excerpt}」</span> <code>{finding.clause}</code>
+      <div>{finding.message}</div>
+      {finding.suggestion !== null ? (
+        <div class="tg-suggestion">
+          {t('cardSuggestion')}: {finding.suggestion}
+        </div>
+      ) : null}
+      {clause !== undefined ? (
+        <div class="tg-clause">
+          {clause.label} {clause.text}
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+export function GateDialog({ t, block, warn, approval, exemptions, clauseOf, onFix, onProceed }: GateDialogProps) {
+  const [reason, setReason] = useState('');
+  const [approved, setApproved] = useState(false);
+  const fixButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    fixButton.current?.focus();
+  }, []);
+
+  const blocked = block.length > 0;
+  const title = blocked ? t('gateTitleBlock') : warn.length > 0 ? t('gateTitleWarn') : t('gateTitleApproval');
+  const canProceed = !blocked && (warn.length === 0 || reason.trim().length > 0) && (approval === null || approved);
+  const findings = [...block, ...warn];
+
+  return (
+    <div class="tg-backdrop">
+      <div class="tg-dialog" onKeyDown={(e) => e.key === 'Escape' && onFix()} role="alertdialog" aria-modal="true" aria-labelledby="tg-gate-title" data-testid="tg-gate" data-kind={blocked ? 'block' : warn.length > 0 ? 'warn' : 'approval'}>
+        <h2 id="tg-gate-title">{title}</h2>
+        {blocked ? <p class="tg-note">{t('gateBlockNote')}</p> : warn.length > 0 ? <p class="tg-note">{t('gateWarnNote')}</p> : null}
+        {findings.length > 0 ? (
+          <ul>
+            {findings.map((f) => (
+              <FindingItem key={`${f.rule}:${f.start}`} t={t} finding={f} clause={clauseOf(f.clause)} />
+            ))}
+          </ul>
+        ) : null}
+        {approval !== null && !blocked ? (
+          <section data-testid="tg-gate-approval">
+            <p class="tg-note">{t('gateApprovalNote')}</p>
+            <div class="tg-clause">
+              {clauseOf(approval.clause)?.label} {clauseOf(approval.clause)?.text}
+            </div>
+            <p>{approval.reason}</p>
+            {approval.markers.length > 0 || approval.urls.length > 0 ? <p class="tg-note">{[...approval.markers, ...approval.urls].join('、')}</p> : null}
+            <p class="tg-note">{t('gateExemptionsNotApplied')}</p>
+            <ul>
+              {exemptions.map((c) => (
+                <li key={c.id}>
+                  <code>{c.id}</code> {c.label} {c.text}
+                </li>
+              ))}
+            </ul>
+            <label class="tg-field">
+              <input type="checkbox" data-testid="tg-gate-approved" checked={approved} onChange={(e) => setApproved(e.currentTarget.checked)} /> {t('gateApprovalConfirm')}
+            </label>
+          </section>
+        ) : null}
+        {!blocked && warn.length > 0 ? (
+          <label class="tg-field">
+            {t('gateReasonLabel')}
+            <textarea data-testid="tg-gate-reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+        ) : null}
+        <div class="tg-actions">
+          <button type="button" class="tg-primary" ref={fixButton} data-testid="tg-gate-fix" onClick={onFix}>
+            {t('gateFix')}
+          </button>
+          {!blocked ? (
+            <button type="button" class="tg-danger" data-testid="tg-gate-proceed" disabled={!canProceed} onClick={() => onProceed(reason.trim())}>
+              {t('gatePostAnyway')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/** The shadow root's stylesheet: the page's CSS cannot reach in, ours cannot leak out. */
+export const UI_CSS = `
+:host { all: initial; }
+.tg-layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483647;
+  font: 13px/1.5 system-ui, -apple-system, "Hiragino Sans", "Noto Sans JP", "Yu Gothic UI", sans-serif; color: #1b1b1b; }
+.tg-badge { position: fixed; pointer-events: auto; transform: translate(-100%, 0); white-space: nowrap;
+  padding: 2px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; border: 1px solid transparent;
+  background: #eef2f5; color: #40505c; box-shadow: 0 1px 3px rgba(0,0,0,.15); }
+.tg-badge[data-state="clean"] { background: #e7f6ec; color: #17632f; border-color: #a9dcb9; }
+.tg-badge[data-state="findings"] { background: #fff4d6; color: #7a4b00; border-color: #f0c75e; }
+.tg-badge[data-state="block"] { background: #fde7e7; color: #9b1010; border-color: #f0a0a0; }
+.tg-badge[data-state="approval"] { background: #e8f0fe; color: #1a4fa0; border-color: #a8c2f0; }
+.tg-badge .tg-partial { margin-left: 6px; font-weight: 400; opacity: .8; }
+.tg-card { position: fixed; pointer-events: auto; max-width: 360px; background: #fff; border-radius: 8px;
+  border: 1px solid #d0d7de; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 10px 12px; }
+.tg-card h3 { margin: 0 0 4px; font-size: 13px; }
+.tg-sev { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 4px; margin-right: 6px; }
+.tg-sev[data-severity="info"] { background: #e3eefc; color: #1f5fbf; }
+.tg-sev[data-severity="warn"] { background: #fff0c2; color: #7a4b00; }
+.tg-sev[data-severity="block"] { background: #fcd9d9; color: #9b1010; }
+.tg-clause { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #c9d1d9; color: #444; font-size: 12px; }
+.tg-clause code { font-size: 11px; color: #666; }
+.tg-suggestion { margin: 4px 0 0; color: #17632f; }
+.tg-actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 8px; }
+button { font: inherit; cursor: pointer; border-radius: 6px; padding: 4px 12px; border: 1px solid #c9d1d9; background: #f6f8fa; color: #1b1b1b; }
+button.tg-primary { background: #1a4fa0; border-color: #1a4fa0; color: #fff; }
+button.tg-danger { background: #fff; border-color: #b42318; color: #b42318; }
+button:disabled { opacity: .45; cursor: not-allowed; }
+.tg-backdrop { position: fixed; inset: 0; pointer-events: auto; background: rgba(0,0,0,.35);
+  display: flex; align-items: center; justify-content: center; }
+.tg-dialog { background: #fff; border-radius: 10px; width: min(520px, calc(100vw - 32px)); max-height: calc(100vh - 64px);
+  overflow: auto; padding: 16px 20px; box-shadow: 0 10px 40px rgba(0,0,0,.3); }
+.tg-dialog h2 { margin: 0 0 8px; font-size: 16px; }
+.tg-dialog ul { padding-left: 0; list-style: none; margin: 8px 0; }
+.tg-dialog li { margin: 0 0 8px; padding: 8px; border-radius: 6px; background: #f8f9fb; }
+.tg-excerpt { font-weight: 600; }
+.tg-note { color: #444; margin: 4px 0 8px; }
+.tg-field { display: block; margin: 10px 0; }
+.tg-field textarea { display: block; width: 100%; box-sizing: border-box; min-height: 56px; margin-top: 4px; font: inherit; }
+`;

@@ -1,0 +1,27 @@
+/**
+ * Every site adapter is one file whose name is its id, with one line in the registry and a
+ * spec in the shared e2e suite (cf. refined-github's features meta-test).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { ADAPTERS } from '../../src/sites/index.ts';
+
+const SITES_DIR = new URL('../../src/sites/', import.meta.url);
+/** Files in src/sites/ that are not adapters. */
+const HELPERS = ['index.ts', 'types.ts', 'selectors.ts', 'editor-text.ts'];
+
+describe('site registry', () => {
+  const adapterFiles = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !HELPERS.includes(f));
+
+  test('every adapter file is registered under its file name', () => {
+    expect(ADAPTERS.map((a) => `${a.id}.ts`).sort()).toEqual(adapterFiles.sort());
+  });
+
+  test('the generic fallback comes last', () => {
+    expect(ADAPTERS.at(-1)?.id).toBe('generic');
+  });
+
+  test.each(ADAPTERS.filter((a) => a.id !== 'generic').map((a) => a.id))('%s has an e2e spec', (id) => {
+    expect(existsSync(new URL(`../e2e/${id}.test.ts`, import.meta.url))).toBe(true);
+  });
+});
