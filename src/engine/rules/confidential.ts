@@ -58,25 +58,11 @@ export const confidentialRule: Rule = {
         detail: 'classified-mark',
       });
     }
-    for (const m of ctx.matches(CREDENTIAL)) {
-      ctx.report({
-        from: m.index,
-        to: m.index + m[0].length,
-        severity: 'block',
-        message: 'パスワードや暗証番号そのものを公開すると、不正アクセスなど安全を損ないます。',
-        suggestion: 'パスワードを削除し、必要な人には個別に安全な方法で伝えてください。',
-        detail: 'credential',
-      });
-    }
-    for (const m of ctx.matches(PRE_ANNOUNCE)) {
-      ctx.report({
-        from: m.index,
-        to: m.index + m[0].length,
-        severity: 'block',
-        message: '正式な発表の前に内容を知らせることは、公表前の情報の漏えいにあたります。',
-        suggestion: '正式な発表を待ち、発表された内容をそのまま発信してください。',
-        detail: 'pre-announcement',
-      });
+    for (const [re, message, suggestion, detail] of [
+      [CREDENTIAL, 'パスワードや暗証番号そのものを公開すると、不正アクセスなど安全を損ないます。', 'パスワードを削除し、必要な人には個別に安全な方法で伝えてください。', 'credential'],
+      [PRE_ANNOUNCE, '正式な発表の前に内容を知らせることは、公表前の情報の漏えいにあたります。', '正式な発表を待ち、発表された内容をそのまま発信してください。', 'pre-announcement'],
+    ] as const) {
+      for (const m of ctx.matches(re)) ctx.report({ from: m.index, to: m.index + m[0].length, severity: 'block', message, suggestion, detail });
     }
   },
 };
