@@ -1,0 +1,78 @@
+/**
+ * The audit log as CSV (RFC 4180, CRLF, through the one writer in src/settings-io/csv.ts).
+ * Columns are fixed and always in this order, so spreadsheets built on an export keep working;
+ * the `text` column exists only when asked for (by default: when the profile keeps texts).
+ *
+ * `excelSafe` (default on): a free-text cell (account, reason, text) that begins with = + - @ or a
+ * tab/CR is prefixed with ' so that Excel shows it instead of running it as a formula (CSV
+ * injection — a post's text is written by whoever drafted it).
+ */
+import { CATEGORY_LABEL_JA } from '../shared/clauses.ts';
+import { getSetting, type AuditEvent, type ToukouGuardDB } from '../storage/index.ts';
+import { writeCsv } from '../settings-io/csv.ts';
+import { queryAuditEvents, type AuditFilter } from './filter.ts';
+import { DECISION_LABEL_JA, SEVERITY_LABEL_JA } from './labels.ts';
+import { JST_OFFSET_MINUTES, formatLocalTime } from './time.ts';
+
+export const AUDIT_CSV_COLUMNS = ['time', 'site', 'account', 'decision', 'reason', 'categories', 'clauses', 'severities', 'text_hash', 'text'] as const;
+export type AuditCsvColumn = (typeof AUDIT_CSV_COLUMNS)[number];
+
+export const AUDIT_CSV_HEADER_JA: Record<AuditCsvColumn, string> = {
+  time: '日時',
+  site: 'サイト',
+  account: 'アカウント',
+  decision: '判断',
+  reason: '理由',
+  categories: 'カテゴリ',
+  clauses: '条項',
+  severities: '重大度',
+  text_hash: '本文ハッシュ(SHA-256)',
+  text: '本文',
+};
+
+export interface AuditCsvOptions {
+  /** `ja`: Japanese header and Japanese labels for decisions, categories and severities. Default `en` (ids). */
+  language?: 'en' | 'ja';
+  includeText?: boolean;
+  /** Default true; see the file comment. */
+  excelSafe?: boolean;
+  /** UTF-8 BOM for Excel; default true. */
+  bom?: boolean;
+  offsetMinutes?: number;
+}
+
+/** Several values in one cell: categories, clauses, severities. */
+export const MULTI_VALUE_SEPARATOR = '|';
+
+function excelSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function formatAuditCsv(events: readonly AuditEvent[], options: AuditCsvOptions = {}): string {
+  const ja = options.language === 'ja';
+  const columns = AUDIT_CSV_COLUMNS.filter((c) => c !== 'text' || options.includeText === true);
+  const free = (s: string): string => (options.excelSafe === false ? s : excelSafe(s));
+  const offset = options.offsetMinutes ?? JST_OFFSET_MINUTES;
+  const cell = (e: AuditEvent, column: AuditCsvColumn): string => {
+    switch (column) {
+      case 'time': return formatLocalTime(e.time, offset);
+      case 'site': return e.site;
+      case 'account': return free(e.account);
+      case 'decision': return ja ? DECISION_LABEL_JA[e.decision] : e.decision;
+      case 'reason': return free(e.reason ?? '');
+      case 'categories': return e.categories.map((c) => (ja ? CATEGORY_LABEL_JA[c] : c)).join(MULTI_VALUE_SEPARATOR);
+      case 'clauses': return e.clauses.join(MULTI_VALUE_SEPARATOR);
+      case 'severities': return e.severities.map((s) => (ja ? SEVERITY_LABEL_JA[s] : s)).join(MULTI_VALUE_SEPARATOR);
+      case 'text_hash': return e.textHash;
+      case 'text': return free(e.text ?? '');
+    }
+  };
+  const rows = [columns.map((c) => (ja ? AUDIT_CSV_HEADER_JA[c] : c)), ...events.map((e) => columns.map((c) => cell(e, c)))];
+  return writeCsv(rows, { bom: options.bom ?? true });
+}
+
+/** Filtered events as CSV; the text column follows the `auditKeepText` setting unless `includeText` says otherwise. */
+export async function exportAuditCsv(db: ToukouGuardDB, filter: AuditFilter = {}, options: AuditCsvOptions = {}): Promise<string> {
+  const includeText = options.includeText ?? (await getSetting(db, 'auditKeepText'));
+  return formatAuditCsv(await queryAuditEvents(db, filter), { ...options, includeText });
+}

@@ -1,0 +1,150 @@
+/**
+ * What the database holds, as the rest of the extension sees it. Setting keys and audit decision
+ * names are persisted: never rename one without a migration in `db.ts` and a test.
+ */
+import type { Category, Platform, Sensitivity, Severity } from '../shared/types.ts';
+import type { EncryptedPrivateKey, PinHash } from '../security/index.ts';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface SiteEnabled {
+  x: boolean;
+  facebook: boolean;
+}
+
+/** The settings other than the per-category ones; each is one row `{key, value}`. */
+export interface GeneralSettings {
+  /** PBKDF2 hash of the supervisor PIN; null until a supervisor sets one. */
+  supervisorPinHash: PinHash | null;
+  /** The supervisor's public key (EC P-256 JWK); approval codes are verified with it. */
+  supervisorPublicKey: JsonWebKey | null;
+  /** Only in the supervisor's own profile: the private key, encrypted under the PIN. */
+  supervisorPrivateKey: EncryptedPrivateKey | null;
+  /** Keep the post text in the audit log (default: only its SHA-256). */
+  auditKeepText: boolean;
+  /** Audit events older than this many days are purged. */
+  retentionDays: number;
+  siteEnabled: SiteEnabled;
+}
+export type GeneralSettingKey = keyof GeneralSettings;
+
+export interface StoredCategorySetting {
+  sensitivity: Sensitivity;
+  threshold: number;
+}
+
+/** The row key of a category's setting: `category.insult` … */
+export type CategorySettingKey = `category.${Category}`;
+
+/**
+ * A supervisor's own term, in the entry format of dictionaries/ (the columns of the CSV format),
+ * grouped by category into one `custom` list per category and validated with `parseDictionary`.
+ */
+export interface CustomTerm {
+  /** `<category>.<name>`, unique across all lists. */
+  id: string;
+  category: Category;
+  forms: string[];
+  reading?: string;
+  severity: Severity;
+  examples: { hit: string[]; clean?: string[] };
+  /** The supervisor's own note (why it was added, by whom); not shown to staff. */
+  note?: string;
+}
+
+/** What an exception is, so the options page can group and explain them. The engine treats all alike. */
+export const EXCEPTION_KINDS = ['term', 'domain', 'phone', 'address'] as const;
+export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
+
+/** A phrase never to flag, e.g. the city's own phone number or a place name that looks like a term. */
+export interface ExceptionRecord {
+  /** Assigned by the database. */
+  id: number;
+  kind: ExceptionKind;
+  value: string;
+  note?: string;
+}
+
+/** One official account's usage policy, 様式１ of guideline (4)① `4-1-policy`. */
+export interface AccountRecord {
+  /** Assigned by the database. */
+  id: number;
+  /** 発信情報の名称 */
+  name: string;
+  /** ソーシャルメディア */
+  platform: Platform;
+  /** アカウント（登録名称）, without a leading @ */
+  handle: string;
+  /** 登録ＵＲＬ */
+  url: string;
+  /** 開設の目的 */
+  purpose: string;
+  /** 発信情報の内容 */
+  content: string;
+  /** 運用期間: start date, end date if any (YYYY-MM-DD) */
+  period: { start: string; end?: string };
+  /** 利用者の書き込みに対する返信 */
+  replyPolicy: string;
+  /** 運用者 */
+  operator: string;
+  /** 連絡先 */
+  contact: string;
+}
+
+/** An approval code received by a member of staff (or issued, in the supervisor's profile). */
+export interface ApprovalRecord {
+  /** Assigned by the database. */
+  id: number;
+  textHash: string;
+  account: string;
+  site: string;
+  kind: 'approve' | 'release';
+  reason?: string;
+  code: string;
+  /** Epoch ms. */
+  issuedAt: number;
+  /** Epoch ms. */
+  expiresAt: number;
+  /** Epoch ms when the post went out with this approval; a code is used for one post. */
+  usedAt?: number;
+}
+
+export const AUDIT_DECISIONS = [
+  'posted_clean',
+  'posted_with_approval',
+  'posted_override',
+  'blocked',
+  'abandoned',
+  'approval_refused',
+  'released',
+] as const;
+export type AuditDecision = (typeof AUDIT_DECISIONS)[number];
+
+/** One thing that happened to one post. */
+export interface AuditEvent {
+  /** Assigned by the database. */
+  id: number;
+  /** Epoch ms. */
+  time: number;
+  site: Platform;
+  account: string;
+  decision: AuditDecision;
+  /** Why, for an override, a release or a refusal. */
+  reason?: string;
+  /** The categories with a finding, each once. */
+  categories: Category[];
+  /** The clause ids cited, each once. */
+  clauses: string[];
+  /** Parallel to `categories`: the highest severity reached in that category. */
+  severities: Severity[];
+  /** sha256Hex of the exact text. */
+  textHash: string;
+  /** The text itself, only when `auditKeepText` was on. */
+  text?: string;
+}
+
+/** A record about to be written: the database assigns `id` when it is absent. */
+export type Unsaved<T extends { id: number }> = Omit<T, 'id'> & { id?: number };
