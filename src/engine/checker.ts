@@ -7,6 +7,8 @@ import { RuleContext, TokenCache, type UrlRef } from './context.ts';
 import { TermIndex } from './terms.ts';
 import { RULES } from './registry.ts';
 import { score, type Exception } from './scorer.ts';
+
+export type { Exception } from './scorer.ts';
 import { decideApproval } from './approval.ts';
 import { extractUrls } from './urls.ts';
 
@@ -16,8 +18,12 @@ export interface CheckerOptions {
   settings?: Partial<CategorySettings>;
   /** Extra term lists (a supervisor's own), in the same format as dictionaries/. */
   dictionaries?: Dictionary[];
-  /** Terms and phrases never to flag. */
-  exceptions?: string[];
+  /**
+   * What never to flag: a term or phrase (a plain string or kind `term`), or the city's own
+   * `domain` (URLs and e-mail addresses on it), `phone` number (compared digit by digit) or
+   * `address` (compared after width normalisation).
+   */
+  exceptions?: Array<string | Exception>;
 }
 
 export interface CheckOptions {
@@ -50,7 +56,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const settings: CategorySettings = { ...defaultSettings(), ...(options.settings ?? {}) };
   const index = new TermIndex([...BUILTIN_DICTIONARIES, ...(options.dictionaries ?? [])]);
   const cache = new TokenCache();
-  const exceptions: Exception[] = (options.exceptions ?? []).filter((e) => e.trim().length > 0).map((e) => ({ text: e }));
+  const exceptions: Exception[] = (options.exceptions ?? [])
+    .map((e): Exception => (typeof e === 'string' ? { kind: 'term', value: e } : e))
+    .filter((e) => e.value.trim().length > 0);
 
   return {
     setTokenizer(t) {

@@ -8,17 +8,53 @@ import { minSeverity, severityRank, type CategorySettings, type Finding, type Se
 import type { RuleContext } from './context.ts';
 
 export interface Exception {
-  text: string;
+  kind: 'term' | 'domain' | 'phone' | 'address';
+  value: string;
+}
+
+const fold = (t: string): string => t.normalize('NFKC').replace(/[\s\u3000]/g, '');
+const digits = (t: string): string => t.normalize('NFKC').replace(/\D/g, '');
+const hostOrMailDomain = (t: string): string => {
+  const mail = /@([A-Za-z0-9.-]+)/.exec(t);
+  if (mail !== null) return (mail[1] as string).toLowerCase();
+  try {
+    return new URL(/^https?:\/\//i.test(t) ? t : `https://${t}`).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+};
+
+/** Does a supervisor's exception cover this finding? */
+function excepted(e: Exception, start: number, end: number, excerpt: string, covered: Array<[number, number]>): boolean {
+  switch (e.kind) {
+    case 'term':
+      return covered.some(([a, b]) => a <= start && end <= b);
+    case 'phone': {
+      const d = digits(e.value);
+      return d.length >= 3 && digits(excerpt) === d;
+    }
+    case 'domain': {
+      const domain = e.value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/^@/, '');
+      const host = hostOrMailDomain(excerpt);
+      return domain !== '' && (host === domain || host.endsWith(`.${domain}`));
+    }
+    case 'address': {
+      const a = fold(e.value);
+      const x = fold(excerpt);
+      return a.length > 0 && x.length > 0 && (x.includes(a) || a.includes(x));
+    }
+  }
 }
 
 export function score(ctx: RuleContext, settings: CategorySettings, exceptions: readonly Exception[]): Finding[] {
   const original = ctx.norm.original;
   const covered: Array<[number, number]> = [];
   for (const e of exceptions) {
-    let at = original.indexOf(e.text);
+    if (e.kind !== 'term') continue;
+    let at = original.indexOf(e.value);
     while (at >= 0) {
-      covered.push([at, at + e.text.length]);
-      at = original.indexOf(e.text, at + 1);
+      covered.push([at, at + e.value.length]);
+      at = original.indexOf(e.value, at + 1);
     }
   }
   const out: Finding[] = [];
@@ -27,7 +63,8 @@ export function score(ctx: RuleContext, settings: CategorySettings, exceptions: 
     if (setting.sensitivity === 'off') continue;
     if (raw.confidence < setting.threshold) continue;
     const { start, end } = ctx.toOriginal(raw.from, raw.to);
-    if (covered.some(([a, b]) => a <= start && end <= b)) continue;
+    const excerpt = original.slice(start, end);
+    if (exceptions.some((e) => excepted(e, start, end, excerpt, covered))) continue;
     const severity: Severity = minSeverity(raw.severity, setting.sensitivity);
     out.push({
       rule: raw.rule,
@@ -37,7 +74,7 @@ export function score(ctx: RuleContext, settings: CategorySettings, exceptions: 
       confidence: raw.confidence,
       start,
       end,
-      excerpt: original.slice(start, end),
+      excerpt,
       message: raw.message,
       suggestion: raw.suggestion,
     });

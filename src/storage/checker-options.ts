@@ -16,6 +16,6 @@ export async function loadCheckerOptions(db: ToukouGuardDB): Promise<{ options: 
   return db.transaction('r', [db.settings, db.customTerms, db.exceptions], async () => {
     const [settings, terms, exceptions] = await Promise.all([getCategorySettings(db), listCustomTerms(db), listExceptions(db)]);
     const { dictionaries, problems } = customDictionaries(terms);
-    return { options: { settings, dictionaries, exceptions: exceptions.map((e) => e.value) }, problems };
+    return { options: { settings, dictionaries, exceptions: exceptions.map((e) => ({ kind: e.kind, value: e.value })) }, problems };
   });
 }

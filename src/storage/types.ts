@@ -55,7 +55,7 @@ export interface CustomTerm {
   note?: string;
 }
 
-/** What an exception is, so the options page can group and explain them. The engine treats all alike. */
+/** What an exception is: the engine compares a `phone` digit by digit, a `domain` with its subdomains, an `address` after width folding, a `term` as written. */
 export const EXCEPTION_KINDS = ['term', 'domain', 'phone', 'address'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 

@@ -69,6 +69,22 @@ describe('scorer', () => {
     expect(r.findings.filter((f) => f.category === 'decision_process').length).toBeGreaterThan(0);
   });
 
+  it('a phone exception covers the same number however it is written', () => {
+    const text = '担当の携帯 090-3333-4444 までご連絡ください。';
+    expect(createChecker().check(text).categories).toContain('personal_info');
+    for (const value of ['09033334444', '０９０－３３３３－４４４４']) {
+      expect(createChecker({ exceptions: [{ kind: 'phone', value }] }).check(text).categories).not.toContain('personal_info');
+    }
+    expect(createChecker({ exceptions: [{ kind: 'phone', value: '090-3333-4445' }] }).check(text).categories).toContain('personal_info');
+  });
+
+  it('a domain exception covers e-mail addresses on that domain and its subdomains, not look-alikes', () => {
+    const text = '申込みは担当の個人アドレス kikaku@hirakawa-kanko.jp まで。';
+    expect(createChecker().check(text).categories).toContain('personal_info');
+    expect(createChecker({ exceptions: [{ kind: 'domain', value: 'hirakawa-kanko.jp' }] }).check(text).categories).not.toContain('personal_info');
+    expect(createChecker({ exceptions: [{ kind: 'domain', value: 'kanko.jp' }] }).check(text).categories).toContain('personal_info');
+  });
+
   it('custom dictionaries add findings with their own ids', () => {
     const parsed = parseDictionary({
       name: 'custom',

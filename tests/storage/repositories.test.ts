@@ -150,7 +150,7 @@ describe('loadCheckerOptions', () => {
     expect(problems).toEqual([]);
     expect(options.settings).toEqual({ rumour: { sensitivity: 'block', threshold: 0.5 } });
     expect(options.dictionaries.map((d) => [d.name, d.category, d.clause, d.entries.length])).toEqual([['custom', 'insult', '5-8-insult', 1]]);
-    expect(options.exceptions).toEqual(['0172-44-1111']);
+    expect(options.exceptions).toEqual([{ kind: 'phone', value: '0172-44-1111' }]);
 
     const checker = createChecker(options);
     const result = checker.check('お前はほじなしだ');
