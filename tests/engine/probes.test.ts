@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, type Checker } from '../../src/engine/index.ts';
 import { loadNodeTokenizer } from '../../src/tokenizer/kuromoji-node.ts';
+import { clauseById } from '../../src/shared/clauses.ts';
 
 let checker: Checker;
 beforeAll(async () => {
@@ -158,6 +159,15 @@ describe('probes written apart from the dev corpus', () => {
     const result = checker.check(text);
     for (const c of categories) expect(result.categories, JSON.stringify(result.findings.map((f) => [f.rule, f.excerpt]))).toContain(c);
     expect(result.needs_approval).toBe(true);
+  });
+  it('every finding says why and what to write instead, in Japanese, and cites a known clause', () => {
+    for (const [text] of VIOLATING) {
+      for (const f of checker.check(text).findings) {
+        expect(f.message, f.rule).toMatch(/[ぁ-んァ-ヶ一-龥]/u);
+        expect(f.suggestion, f.rule).toMatch(/[ぁ-んァ-ヶ一-龥]/u);
+        expect(clauseById(f.clause), f.rule).toBeDefined();
+      }
+    }
   });
   it.each(CLEAN)('shows nothing at warn or above for %s', (text, needsApproval) => {
     const result = checker.check(text);
