@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
 
-/** kuromoji's IPADIC files (18 MB): packaged at build for the offscreen tokenizer, never committed. */
+/** kuromoji's IPADIC files (18 MB): packaged at build for the tokenizer host, never committed. */
 function kuromojiDictDir(): string {
   const entry = createRequire(import.meta.url).resolve('@patdx/kuromoji/node');
   return path.join(path.dirname(entry), '..', 'dict');
@@ -15,6 +15,9 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // Vite's modulepreload polyfill fetches chunks by URL; extension pages have native modulepreload,
+  // and the manifest test allows fetch() only in the offscreen tokenizer's own chunk.
+  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -25,13 +28,16 @@ export default defineConfig({
       'https://www.facebook.com/*',
       'https://web.facebook.com/*',
     ],
-    // The offscreen document hosts the tokenizer (Chrome only).
+    // The offscreen document hosts the tokenizer (Chrome only; Firefox's background page hosts it itself).
     permissions: browser === 'chrome' ? ['offscreen'] : [],
+    // A fixed id keeps Firefox's extension storage across reinstalls; the extension collects no data.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'toukou-guard@city.hirakawa.lg.jp', data_collection_permissions: { required: ['none'] } } } }
+      : {}),
   }),
   hooks: {
-    'build:publicAssets': (wxt, files) => {
-      // Only Chrome has the offscreen document that reads them.
-      if (wxt.config.browser !== 'chrome') return;
+    'build:publicAssets': (_wxt, files) => {
+      // Read by Chrome's offscreen document and by Firefox's background page (the tokenizer hosts).
       const dir = kuromojiDictDir();
       for (const name of readdirSync(dir)) files.push({ absoluteSrc: path.join(dir, name), relativeDest: `dict/${name}` });
     },

@@ -1,29 +1,73 @@
 /**
  * What the gate does with the results for the text about to be published. Pure, so it is tested
- * in Node: a post stops when any finding is at warn or above or when it needs the supervisor's
- * approval ((4)③), unless the person has already overridden the gate for exactly this text.
+ * in Node: a post stops when any finding is at warn or above, when it needs the supervisor's
+ * approval ((4)③), or when it carries photos or video (4-2-media), unless the person has already
+ * confirmed the gate for exactly this text and these pictures.
  */
-import type { ApprovalEvidence, CheckResult, Finding } from '../shared/types.ts';
+import { CATEGORIES, severityRank, type ApprovalEvidence, type Category, type CheckResult, type Finding, type Severity } from '../shared/types.ts';
 
 export type GateDecision =
   | { stop: false }
-  | { stop: true; key: string; block: Finding[]; warn: Finding[]; approval: ApprovalEvidence | null };
+  | {
+      stop: true;
+      key: string;
+      block: Finding[];
+      warn: Finding[];
+      approval: ApprovalEvidence | null;
+      /** Photos or video are attached: consent, portrait rights, copyright and personal information in the picture must be confirmed. */
+      media: boolean;
+    };
 
-/** The exact text(s) a press would publish, with the platform; overrides are remembered per key. */
-export function gateKey(platform: string, texts: readonly string[]): string {
-  return `${platform}\u0000${texts.join('\u0001')}`;
+/** What the person confirmed in the dialog, kept with the key it opened the gate for. */
+export interface GateConfirmation {
+  reason: string;
+  approved: boolean;
+  /** Set when the post carried media: the 4-2-media checklist was ticked. */
+  mediaConfirmed: boolean | undefined;
+  /** The findings the person posted over (warn only: block findings cannot be confirmed). */
+  warn: Finding[];
 }
 
-export function decideGate(key: string, results: readonly CheckResult[], overridden: ReadonlySet<string>): GateDecision {
+/** The exact text(s) and attached media a press would publish, with the platform; confirmations are remembered per key. */
+export function gateKey(platform: string, texts: readonly string[], media: readonly string[] = []): string {
+  return `${platform}\u0000${texts.join('\u0001')}\u0000${media.join('\u0001')}`;
+}
+
+export function decideGate(key: string, results: readonly CheckResult[], confirmed: { has(key: string): boolean }, media: readonly string[] = []): GateDecision {
   const findings = results.flatMap((r) => r.findings);
   const block = findings.filter((f) => f.severity === 'block');
   const warn = findings.filter((f) => f.severity === 'warn');
   const needing = results.find((r) => r.needs_approval);
   const approval = needing === undefined ? null : needing.approval;
-  if (block.length === 0 && warn.length === 0 && approval === null) return { stop: false };
+  if (block.length === 0 && warn.length === 0 && approval === null && media.length === 0) return { stop: false };
   // Block findings cannot be overridden: the text must change.
-  if (block.length === 0 && overridden.has(key)) return { stop: false };
-  return { stop: true, key, block, warn, approval };
+  if (block.length === 0 && confirmed.has(key)) return { stop: false };
+  return { stop: true, key, block, warn, approval, media: media.length > 0 };
+}
+
+/** The audit decisions the gate itself can take (a subset of the audit log's, see src/storage/types.ts). */
+export type GateAuditDecision = 'posted_clean' | 'posted_with_approval' | 'posted_override' | 'blocked';
+
+/** A press that went through: clean, over warn findings with a reason, or with the supervisor's approval confirmed. */
+export function passedDecision(confirmation: GateConfirmation | undefined): GateAuditDecision {
+  if (confirmation === undefined) return 'posted_clean';
+  if (confirmation.warn.length > 0) return 'posted_override';
+  return confirmation.approved ? 'posted_with_approval' : 'posted_clean';
+}
+
+/** Categories in the canonical order, each with its highest severity; clauses each once, sorted (as the audit log stores them). */
+export function summarizeForAudit(findings: readonly Finding[]): { categories: Category[]; clauses: string[]; severities: Severity[] } {
+  const highest = new Map<Category, Severity>();
+  for (const f of findings) {
+    const current = highest.get(f.category);
+    if (current === undefined || severityRank(f.severity) > severityRank(current)) highest.set(f.category, f.severity);
+  }
+  const categories = CATEGORIES.filter((c) => highest.has(c));
+  return {
+    categories,
+    clauses: [...new Set(findings.map((f) => f.clause))].sort(),
+    severities: categories.map((c) => highest.get(c) as Severity),
+  };
 }
 
 /** Enter that an IME uses to commit a conversion is never a submit (keyCode 229 covers older Chromium and Safari). */

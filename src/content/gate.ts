@@ -1,49 +1,66 @@
 /**
  * The gate: capture-phase listeners on window, registered at document_start so they run before any
  * of the site's own handlers (React attaches to its root, below window). When a press of Post (or
- * Ctrl/⌘+Enter in a compose box) would publish text that needs attention, the event is stopped and
- * the dialog explains why. After an override the person presses Post again themselves: the gate
- * never synthesises a click.
+ * Ctrl/⌘+Enter in a compose box) would publish text that needs attention, or photos or video whose
+ * rights must be confirmed (4-2-media), the event is stopped and the dialog explains why. After a
+ * confirmation the person presses Post again themselves: the gate never synthesises a click.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CheckResult, Platform } from '../shared/types.ts';
 import { editorsForButton, findEditors, postButtonFor, type FoundEditor } from '../sites/index.ts';
-import { decideGate, gateKey, isImeEnter, isSubmitChord, type GateDecision } from './gate-decision.ts';
+import { decideGate, gateKey, isImeEnter, isSubmitChord, type GateConfirmation, type GateDecision } from './gate-decision.ts';
+
+/** What one press would publish, and what the gate made of it. */
+export interface GatePress {
+  texts: string[];
+  media: string[];
+  results: CheckResult[];
+  decision: GateDecision;
+  /** What the person confirmed for exactly this text and media, if they did. */
+  confirmation: GateConfirmation | undefined;
+}
 
 export interface GateDeps {
   platform: Platform;
   check(text: string): CheckResult;
-  /** Shows the dialog for a stopped press; `allow` opens the gate for that exact text. */
-  openDialog(decision: Extract<GateDecision, { stop: true }>, editors: FoundEditor[], allow: () => void): void;
+  /** Shows the dialog for a stopped press; `allow` opens the gate for that exact text and media. */
+  openDialog(decision: Extract<GateDecision, { stop: true }>, editors: FoundEditor[], allow: (confirmation: GateConfirmation) => void): void;
+  /** A press that went through, or one that was stopped; once per press (the click, not its pointerdown). */
+  record(press: GatePress): void;
 }
 
 /** Events a site may publish on: all are stopped together so no half of a press gets through. */
 const POINTER_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'] as const;
 
 export function installGate(ctx: ContentScriptContext, deps: GateDeps): void {
-  const overridden = new Set<string>();
+  const confirmed = new Map<string, GateConfirmation>();
 
-  function decide(editors: FoundEditor[]): GateDecision {
+  function decide(editors: FoundEditor[]): GatePress {
     const texts = editors.map((e) => e.adapter.read(e.element).text);
-    if (texts.every((t) => t.trim().length === 0)) return { stop: false };
-    const key = gateKey(deps.platform, texts);
-    return decideGate(key, texts.map((t) => deps.check(t)), overridden);
+    const media = [...new Set(editors.flatMap((e) => e.adapter.mediaFor(e.element)))];
+    if (texts.every((t) => t.trim().length === 0) && media.length === 0) return { texts, media, results: [], decision: { stop: false }, confirmation: undefined };
+    const key = gateKey(deps.platform, texts, media);
+    // A picture-only post has no text to check; its pictures still need the 4-2-media confirmation.
+    const results = texts.filter((t) => t.trim().length > 0).map((t) => deps.check(t));
+    return { texts, media, results, decision: decideGate(key, results, confirmed, media), confirmation: confirmed.get(key) };
   }
 
-  /** Stops the event when the text needs attention; `show` opens the dialog (once per press). */
+  /** Stops the event when the post needs attention; `show` opens the dialog (once per press). */
   function guard(e: Event, editors: FoundEditor[], show: boolean): void {
-    let decision: GateDecision;
+    let press: GatePress;
     try {
-      decision = decide(editors);
+      press = decide(editors);
     } catch (error) {
       // A broken adapter or engine must not silently swallow the post; it is reported, and the site proceeds.
       console.error('投稿ガード: 点検できませんでした', error);
       return;
     }
+    if (show && press.texts.length > 0) deps.record(press);
+    const { decision } = press;
     if (!decision.stop) return;
     e.stopImmediatePropagation();
     e.preventDefault();
-    if (show) deps.openDialog(decision, editors, () => overridden.add(decision.key));
+    if (show) deps.openDialog(decision, editors, (confirmation) => confirmed.set(decision.key, confirmation));
   }
 
   function editorsOfButton(button: HTMLElement): FoundEditor[] {

@@ -10,13 +10,23 @@ import { AdapterError, findEditors, type EditorText, type FoundEditor } from '..
 import type { BadgeProps, BadgeState } from '../ui/Badge.tsx';
 import type { FindingCardProps } from '../ui/FindingCard.tsx';
 import type { GateDialogProps } from '../ui/GateDialog.tsx';
+import { createClient } from '../messaging/client.ts';
+import type { AuditAppend, ContentProtocol } from '../messaging/protocol.ts';
+import { sha256Hex } from '../security/hash.ts';
 import { createEngineHost } from './engine-host.ts';
-import { installGate } from './gate.ts';
+import { passedDecision, summarizeForAudit } from './gate-decision.ts';
+import { installGate, type GatePress } from './gate.ts';
 import { clearHighlights, drawHighlights, installHighlightStyle } from './highlights.ts';
 import { translate as t } from './i18n.ts';
 import { createOverlay, type Overlay } from './overlay.tsx';
 
-/** Long enough not to check on every key, short enough to feel live. */
+/**
+ * The local check (dictionary-and-pattern tier, well under a millisecond for a post) runs on the
+ * next task after every change, so marks follow the keystroke; should it ever grow slower than
+ * this budget, checks wait for a pause in typing instead.
+ */
+const LIVE_BUDGET_MS = 8;
+/** Long enough not to check on every key, short enough to feel live: the full check (a message to the tokenizer host) and the slow-engine fallback. */
 const DEBOUNCE_MS = 300;
 const CARD_HIDE_MS = 250;
 
@@ -29,6 +39,10 @@ interface Composer {
   dirty: boolean;
   broken: boolean;
   timer: number | null;
+  /** The pending request for the full check, sent after a pause in typing. */
+  fullTimer: number | null;
+  /** How long local checks take (ms, a moving average). */
+  cost: number;
   /** "今回は無視": findings hidden for this compose box (the gate still asks about them). */
   ignored: Set<string>;
   /** The text the gate was opened for, so the badge can say "press Post again". */
@@ -66,6 +80,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
   installGate(ctx, {
     platform,
     check,
+    record: recordPress,
     openDialog(decision, editors, allow) {
       ensureUi();
       card = null;
@@ -74,6 +89,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
         block: decision.block,
         warn: decision.warn,
         approval: decision.approval,
+        media: decision.media,
         exemptions,
         clauseOf: clauseById,
         onFix() {
@@ -82,8 +98,8 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
           const first = editors[0];
           if (first !== undefined) first.element.focus();
         },
-        onProceed() {
-          allow();
+        onProceed({ reason, approved, mediaConfirmed }) {
+          allow({ reason, approved, mediaConfirmed: decision.media ? mediaConfirmed : undefined, warn: decision.warn });
           dialog = null;
           for (const e of editors) {
             const c = composers.get(e.element);
@@ -95,6 +111,26 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
       repaint();
     },
   });
+
+  const send = createClient<ContentProtocol>();
+
+  /**
+   * The audit event of a press: what went through (and what was confirmed for it), or a press
+   * refused for block findings. Only the text's hash leaves the page's tab, and only to our background.
+   */
+  function recordPress(press: GatePress): void {
+    const { decision, confirmation } = press;
+    if (decision.stop && decision.block.length === 0) return; // the dialog is open; the outcome comes with the next press
+    const findings = press.results.flatMap((r) => r.findings);
+    const event: Omit<AuditAppend, 'textHash'> = { site: platform, decision: decision.stop ? 'blocked' : passedDecision(confirmation), ...summarizeForAudit(findings) };
+    if (!decision.stop && confirmation !== undefined) {
+      if (confirmation.reason !== '') event.reason = confirmation.reason;
+      if (confirmation.mediaConfirmed !== undefined) event.mediaConfirmed = confirmation.mediaConfirmed;
+    }
+    sha256Hex(press.texts.join('\n'))
+      .then((textHash) => send('audit.append', { ...event, textHash }))
+      .catch((error: unknown) => console.warn('投稿ガード: 記録できませんでした', error));
+  }
 
   function ensureUi(): void {
     if (overlay !== null) return;
@@ -113,7 +149,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     const found = findEditors(document);
     for (const f of found) {
       if (!composers.has(f.element)) {
-        const c: Composer = { id: `tg-${nextId++}`, found: f, view: null, result: null, composing: false, dirty: false, broken: false, timer: null, ignored: new Set(), overriddenText: null };
+        const c: Composer = { id: `tg-${nextId++}`, found: f, view: null, result: null, composing: false, dirty: false, broken: false, timer: null, fullTimer: null, cost: 0, ignored: new Set(), overriddenText: null };
         composers.set(f.element, c);
         schedule(c, 0);
       }
@@ -121,6 +157,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     for (const [el, c] of composers) {
       if (!found.some((f) => f.element === el)) {
         if (c.timer !== null) clearTimeout(c.timer);
+        if (c.fullTimer !== null) clearTimeout(c.fullTimer);
         composers.delete(el);
       }
     }
@@ -134,9 +171,11 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     ctx.setTimeout(scan, 50);
   }
 
-  function schedule(c: Composer, delay = DEBOUNCE_MS): void {
+  function schedule(c: Composer, delay = c.cost <= LIVE_BUDGET_MS ? 0 : DEBOUNCE_MS): void {
     if (c.timer !== null) clearTimeout(c.timer);
     c.timer = null;
+    if (c.fullTimer !== null) clearTimeout(c.fullTimer);
+    c.fullTimer = null;
     const wasDirty = c.dirty;
     c.dirty = true;
     // Mid-composition text is not what the person means yet; compositionend schedules the check.
@@ -158,12 +197,20 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
       c.view = null;
     }
     const text = c.view === null ? '' : c.view.text;
+    const started = performance.now();
     c.result = text.trim().length === 0 ? null : check(text);
+    // Smoothed, so one slow check (a garbage collection) does not drop the next keystroke to the slow path.
+    c.cost = 0.8 * c.cost + 0.2 * (performance.now() - started);
     c.dirty = false;
     redraw();
     // The caret may have moved into a mark while the text was being re-read.
     updateCaretCard();
-    if (c.result !== null && c.result.partial && !fullCheckFailed) requestFullCheck(c, text);
+    if (c.result !== null && c.result.partial && !fullCheckFailed) {
+      c.fullTimer = ctx.setTimeout(() => {
+        c.fullTimer = null;
+        requestFullCheck(c, text);
+      }, DEBOUNCE_MS);
+    }
   }
 
   /** Replaces the partial result when the full one arrives, if the text has not changed meanwhile. */
@@ -305,6 +352,12 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     clearHighlights();
     if (removeStyle !== null) removeStyle();
   });
+
+  // A textarea's value is no DOM mutation: its typing is seen through input events only.
+  ctx.addEventListener(document, 'input', (e) => {
+    const c = composerOf(e.target as Node | null);
+    if (c !== undefined && c.found.element instanceof HTMLTextAreaElement) schedule(c);
+  }, { capture: true });
 
   ctx.addEventListener(document, 'compositionstart', (e) => {
     const c = composerOf(e.target as Node | null);

@@ -1,11 +1,17 @@
 /**
- * What the background answers: a content script's request for the full check, which it passes to
- * the offscreen document (the tokenizer lives there, loaded once, kept across service-worker restarts).
+ * What the background answers: a content script's request for the full check, passed to the
+ * tokenizer host, and its audit events. The host is Chrome's offscreen document (loaded once,
+ * kept across service-worker restarts) or, on Firefox, the background page itself: both answer
+ * the same OffscreenProtocol table, so there is one protocol for both browsers.
  */
 import { browser } from 'wxt/browser';
+import type { CheckResult, Platform } from '../shared/types.ts';
 import { createClient } from './client.ts';
 import type { HandlerTable } from './handlers.ts';
-import type { ContentProtocol, OffscreenProtocol } from './protocol.ts';
+import type { AuditAppend, ContentProtocol, OffscreenProtocol } from './protocol.ts';
+
+/** The full check (with the tokenizer) as the background reaches it. */
+export type FullCheck = (request: { text: string; platform: Platform }) => Promise<CheckResult>;
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -28,12 +34,46 @@ async function ensureOffscreen(): Promise<void> {
   await creating;
 }
 
-export function backgroundHandlers(): HandlerTable<ContentProtocol> {
+/** Chrome: the tokenizer lives in the offscreen document, reached by message. */
+export function offscreenFullCheck(): FullCheck {
   const toOffscreen = createClient<OffscreenProtocol>();
+  return async (request) => {
+    await ensureOffscreen();
+    return toOffscreen('offscreen:check', request);
+  };
+}
+
+/**
+ * The audit events of this session, newest last, at most `limit` (the oldest go first). In memory
+ * for now: the supervisors' side will keep them in the Dexie audit log.
+ */
+export interface AuditMemory {
+  append(event: AuditAppend & { time: number }): number;
+  events(): ReadonlyArray<AuditAppend & { time: number }>;
+}
+
+export const AUDIT_MEMORY_LIMIT = 500;
+
+export function createAuditMemory(limit = AUDIT_MEMORY_LIMIT): AuditMemory {
+  const kept: Array<AuditAppend & { time: number }> = [];
   return {
-    async check(request) {
-      await ensureOffscreen();
-      return toOffscreen('offscreen:check', request);
+    append(event) {
+      kept.push(event);
+      if (kept.length > limit) kept.splice(0, kept.length - limit);
+      return kept.length;
+    },
+    events: () => kept,
+  };
+}
+
+export function backgroundHandlers(fullCheck: FullCheck, audit: AuditMemory = createAuditMemory()): HandlerTable<ContentProtocol> {
+  return {
+    check(request) {
+      return fullCheck(request);
+    },
+    'audit.append'(event) {
+      // The time is the background's, not the page's: a content script cannot backdate an event.
+      return { kept: audit.append({ ...event, time: Date.now() }) };
     },
   };
 }

@@ -1,14 +1,22 @@
-/** What the offscreen document answers: the full check, with the tokenizer once it has loaded. */
+/**
+ * What the tokenizer host answers: the full check, with the tokenizer once it has loaded. Chrome
+ * runs this table in the offscreen document; Firefox calls it in its background page
+ * (`inProcessFullCheck`), where a DOM and fetch are at hand.
+ */
 import { browser } from 'wxt/browser';
 import { createChecker } from '../engine/index.ts';
 import { loadBrowserTokenizer } from '../tokenizer/kuromoji-browser.ts';
-import type { HandlerTable } from './handlers.ts';
+import type { FullCheck } from './background-handlers.ts';
+import type { HandlerTable, Sender } from './handlers.ts';
 import type { OffscreenProtocol } from './protocol.ts';
 
-export function offscreenHandlers(): HandlerTable<OffscreenProtocol> {
+/** dict/ is added at build by the hook in wxt.config.ts, so it is not among WXT's typed public paths. */
+export function packagedDictUrl(): string {
+  return new URL('dict/', browser.runtime.getURL('/')).href;
+}
+
+export function offscreenHandlers(dictUrl: string = packagedDictUrl()): HandlerTable<OffscreenProtocol> {
   const checker = createChecker();
-  // dict/ is added at build by the hook in wxt.config.ts, so it is not among WXT's typed public paths.
-  const dictUrl = new URL('dict/', browser.runtime.getURL('/offscreen.html')).href;
   const ready = loadBrowserTokenizer(dictUrl).then((tokenizer) => checker.setTokenizer(tokenizer));
   return {
     async 'offscreen:check'({ text, platform }) {
@@ -16,4 +24,11 @@ export function offscreenHandlers(): HandlerTable<OffscreenProtocol> {
       return checker.check(text, { platform });
     },
   };
+}
+
+/** Firefox: the background page is the tokenizer host; the same table, called without a message. */
+export function inProcessFullCheck(dictUrl?: string): FullCheck {
+  const host = offscreenHandlers(dictUrl);
+  const self: Sender = { id: browser.runtime.id };
+  return async (request) => host['offscreen:check'](request, self);
 }

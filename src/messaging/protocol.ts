@@ -2,15 +2,40 @@
  * Every message the extension passes, with its response type (cf. @webext-core protocol maps).
  * Two maps, because the two channels trust different senders.
  */
-import type { CheckResult, Platform } from '../shared/types.ts';
+import type { Category, CheckResult, Platform, Severity } from '../shared/types.ts';
 
-/** Content script → background. Content scripts may only ask for checks. */
+/** What happened at the gate for one press, without the text (its hash only). */
+export interface AuditAppend {
+  site: Platform;
+  /** One of the audit log's decisions that the gate itself takes. */
+  decision: 'posted_clean' | 'posted_with_approval' | 'posted_override' | 'blocked';
+  categories: Category[];
+  clauses: string[];
+  /** Parallel to `categories`: the highest severity reached in each. */
+  severities: Severity[];
+  /** sha256Hex of the exact text published (a thread's posts joined by '\n'). */
+  textHash: string;
+  /** Why the person posted over warn findings. */
+  reason?: string;
+  /** Set when the post carried photos or video: the 4-2-media checklist was confirmed. */
+  mediaConfirmed?: boolean;
+}
+
+/**
+ * Content script → background. Content scripts may only ask for checks and append to the audit
+ * log (append only: they can neither read it nor change settings).
+ */
 export interface ContentProtocol {
   /** The full check (with the tokenizer) of exactly this text. */
   check(request: { text: string; platform: Platform }): CheckResult;
+  /** Records a gate decision; answers how many events are kept. */
+  'audit.append'(event: AuditAppend): { kept: number };
 }
 
-/** Background → offscreen document (the tokenizer host). */
+/**
+ * The tokenizer host: Chrome's offscreen document (reached by message), or, on Firefox, the
+ * background page itself (called in-process with the same table).
+ */
 export interface OffscreenProtocol {
   'offscreen:check'(request: { text: string; platform: Platform }): CheckResult;
 }

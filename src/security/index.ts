@@ -5,7 +5,7 @@ export {
   type PinCheck, type PinHash,
 } from './pin.ts';
 export {
-  encryptPrivateKey, generateSupervisorKeyPair, importPrivateKey, importPublicKey, isEncryptedPrivateKey, isPublicKeyJwk, unlockPrivateKey,
+  encryptPrivateKey, generateSupervisorKeyPair, importPrivateKey, importPublicKey, isEncryptedPrivateKey, isPublicKeyJwk, reencryptPrivateKey, unlockPrivateKey,
   type EncryptedPrivateKey, type SupervisorKeyPair, type UnlockResult,
 } from './keys.ts';
 export {

@@ -97,10 +97,17 @@ export function isEncryptedPrivateKey(value: unknown): value is EncryptedPrivate
   );
 }
 
-export type UnlockResult = { ok: true; privateKey: CryptoKey } | { ok: false; reason: string };
+/**
+ * Protects the stored private key with a new PIN (when the supervisor changes theirs). The key
+ * itself is unchanged, so codes stay verifiable with the public key staff already have.
+ */
+export async function reencryptPrivateKey(stored: EncryptedPrivateKey, oldPin: string, newPin: string): Promise<EncryptedPrivateKey> {
+  const jwk = await decryptJwk(stored, oldPin);
+  if (!jwk.ok) throw new Error(jwk.reason);
+  return encryptPrivateKey(jwk.jwk, newPin);
+}
 
-/** Decrypts the stored private key with the PIN; a wrong PIN fails the AES-GCM tag and says so. */
-export async function unlockPrivateKey(stored: EncryptedPrivateKey, pin: string): Promise<UnlockResult> {
+async function decryptJwk(stored: EncryptedPrivateKey, pin: string): Promise<{ ok: true; jwk: JsonWebKey } | { ok: false; reason: string }> {
   if (!isEncryptedPrivateKey(stored) || stored.kdf.iterations < PBKDF2_ITERATIONS) return { ok: false, reason: '保存された秘密鍵の形式が不正です。' };
   const salt = fromBase64(stored.kdf.salt);
   const iv = fromBase64(stored.cipher.iv);
@@ -114,8 +121,20 @@ export async function unlockPrivateKey(stored: EncryptedPrivateKey, pin: string)
     return { ok: false, reason: 'PIN が違います。' };
   }
   try {
-    const jwk = JSON.parse(utf8Text(plain)) as JsonWebKey;
-    return { ok: true, privateKey: await importPrivateKey(jwk) };
+    return { ok: true, jwk: JSON.parse(utf8Text(plain)) as JsonWebKey };
+  } catch {
+    return { ok: false, reason: '保存された秘密鍵の形式が不正です。' };
+  }
+}
+
+export type UnlockResult = { ok: true; privateKey: CryptoKey } | { ok: false; reason: string };
+
+/** Decrypts the stored private key with the PIN; a wrong PIN fails the AES-GCM tag and says so. */
+export async function unlockPrivateKey(stored: EncryptedPrivateKey, pin: string): Promise<UnlockResult> {
+  const decrypted = await decryptJwk(stored, pin);
+  if (!decrypted.ok) return decrypted;
+  try {
+    return { ok: true, privateKey: await importPrivateKey(decrypted.jwk) };
   } catch {
     return { ok: false, reason: '保存された秘密鍵の形式が不正です。' };
   }

@@ -1,5 +1,6 @@
 /** Facebook: a Lexical editor inside the composer dialog; the Post button is a labelled role=button. */
 import { AdapterError, readBlocks, textLeaves } from './editor-text.ts';
+import { mediaIn } from './media.ts';
 import { FACEBOOK_POST_LABELS, FACEBOOK_SELECTORS } from './selectors.ts';
 import type { SiteAdapter } from './types.ts';
 
@@ -25,5 +26,9 @@ export const facebook: SiteAdapter = {
     const button = target.closest<HTMLElement>(FACEBOOK_SELECTORS.button);
     if (button === null || button.closest(FACEBOOK_SELECTORS.dialog) === null) return null;
     return FACEBOOK_POST_LABELS.includes(buttonLabel(button)) ? button : null;
+  },
+  mediaFor(editor) {
+    const dialog = editor.closest(FACEBOOK_SELECTORS.dialog);
+    return dialog === null ? [] : mediaIn(dialog, FACEBOOK_SELECTORS);
   },
 };

@@ -21,4 +21,8 @@ export const generic: SiteAdapter = {
   postButtonFor() {
     return null;
   },
+  mediaFor() {
+    // Without a known composer there is no telling which pictures belong to the post.
+    return [];
+  },
 };

@@ -10,6 +10,12 @@ export const X_SELECTORS = {
   block: '[data-block="true"]',
   textLeaf: '[data-text="true"]',
   postButton: '[data-testid="tweetButtonInline"], [data-testid="tweetButton"]',
+  /**
+   * Photos and video attached to the composer (4-2-media): X renders previews inside the
+   * attachments area, and its hidden file input keeps the chosen files until it is reset.
+   */
+  mediaPreview: '[data-testid="attachments"] img, [data-testid="attachments"] video',
+  fileInput: 'input[data-testid="fileInput"]',
 } as const;
 
 export const FACEBOOK_SELECTORS = {
@@ -17,6 +23,13 @@ export const FACEBOOK_SELECTORS = {
   /** Facebook's composer is a modal dialog; comment boxes outside it are not posts. */
   dialog: '[role="dialog"]',
   button: '[role="button"]',
+  /**
+   * Photos and video in the composer dialog (4-2-media). A picked file is previewed from a local
+   * blob: URL before (and while) it uploads, and a video is a <video>; the page's own pictures
+   * (avatars, stickers) are served from its CDN, never from blob:.
+   */
+  mediaPreview: 'img[src^="blob:"], video',
+  fileInput: 'input[type="file"]',
 } as const;
 
 /** Labels (aria-label or visible text) of Facebook's buttons that publish or move on to publishing. */

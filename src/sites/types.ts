@@ -10,4 +10,6 @@ export interface SiteAdapter {
   read(editor: HTMLElement): EditorText;
   /** The Post button an event target belongs to, or null when the target is not one. */
   postButtonFor(target: Element): HTMLElement | null;
+  /** Photos and video attached to the composer this editor belongs to, one id each (see media.ts). */
+  mediaFor(editor: HTMLElement): string[];
 }

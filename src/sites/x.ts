@@ -1,5 +1,6 @@
 /** X (Twitter): a Draft.js editor per post of a thread; Post buttons carry test ids. */
 import { AdapterError, readBlocks, textLeaves } from './editor-text.ts';
+import { composerScope, mediaIn } from './media.ts';
 import { X_SELECTORS } from './selectors.ts';
 import type { SiteAdapter } from './types.ts';
 
@@ -16,5 +17,10 @@ export const x: SiteAdapter = {
   },
   postButtonFor(target) {
     return target.closest<HTMLElement>(X_SELECTORS.postButton);
+  },
+  mediaFor(editor) {
+    // The compose dialog, or the inline composer on the home timeline: whatever holds the Post button.
+    const scope = composerScope(editor, X_SELECTORS.postButton);
+    return scope === null ? [] : mediaIn(scope, X_SELECTORS);
   },
 };

@@ -11,11 +11,13 @@ export interface GateDialogProps {
   warn: Finding[];
   /** Set when the post needs the supervisor's approval ((4)③) and no exemption applied. */
   approval: ApprovalEvidence | null;
+  /** Photos or video are attached (4-2-media): their checklist must be confirmed. */
+  media: boolean;
   /** The exemptions of (4)③ ただし書, to say which did not apply. */
   exemptions: Clause[];
   clauseOf: (id: string) => Clause | undefined;
   onFix: () => void;
-  onProceed: (reason: string) => void;
+  onProceed: (confirmed: { reason: string; approved: boolean; mediaConfirmed: boolean }) => void;
 }
 
 function FindingItem({ t, finding, clause }: { t: Translate; finding: Finding; clause: Clause | undefined }) {
@@ -40,22 +42,27 @@ function FindingItem({ t, finding, clause }: { t: Translate; finding: Finding; c
   );
 }
 
-export function GateDialog({ t, block, warn, approval, exemptions, clauseOf, onFix, onProceed }: GateDialogProps) {
+/** What to check in a picture before posting it (4-2-media, 5-4-rights, 5-5-personal-info). */
+const MEDIA_CHECKS = ['gateMediaConsent', 'gateMediaPortrait', 'gateMediaCopyright', 'gateMediaPersonal'] as const;
+
+export function GateDialog({ t, block, warn, approval, media, exemptions, clauseOf, onFix, onProceed }: GateDialogProps) {
   const [reason, setReason] = useState('');
   const [approved, setApproved] = useState(false);
+  const [mediaConfirmed, setMediaConfirmed] = useState(false);
   const fixButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     fixButton.current?.focus();
   }, []);
 
   const blocked = block.length > 0;
-  const title = blocked ? t('gateTitleBlock') : warn.length > 0 ? t('gateTitleWarn') : t('gateTitleApproval');
-  const canProceed = !blocked && (warn.length === 0 || reason.trim().length > 0) && (approval === null || approved);
+  const kind = blocked ? 'block' : warn.length > 0 ? 'warn' : approval !== null ? 'approval' : 'media';
+  const title = t(kind === 'block' ? 'gateTitleBlock' : kind === 'warn' ? 'gateTitleWarn' : kind === 'approval' ? 'gateTitleApproval' : 'gateTitleMedia');
+  const canProceed = !blocked && (warn.length === 0 || reason.trim().length > 0) && (approval === null || approved) && (!media || mediaConfirmed);
   const findings = [...block, ...warn];
 
   return (
     <div class="tg-backdrop">
-      <div class="tg-dialog" onKeyDown={(e) => e.key === 'Escape' && onFix()} role="alertdialog" aria-modal="true" aria-labelledby="tg-gate-title" data-testid="tg-gate" data-kind={blocked ? 'block' : warn.length > 0 ? 'warn' : 'approval'}>
+      <div class="tg-dialog" onKeyDown={(e) => e.key === 'Escape' && onFix()} role="alertdialog" aria-modal="true" aria-labelledby="tg-gate-title" data-testid="tg-gate" data-kind={kind}>
         <h2 id="tg-gate-title">{title}</h2>
         {blocked ? <p class="tg-note">{t('gateBlockNote')}</p> : warn.length > 0 ? <p class="tg-note">{t('gateWarnNote')}</p> : null}
         {findings.length > 0 ? (
@@ -86,6 +93,22 @@ export function GateDialog({ t, block, warn, approval, exemptions, clauseOf, onF
             </label>
           </section>
         ) : null}
+        {media && !blocked ? (
+          <section data-testid="tg-gate-media">
+            <p class="tg-note">{t('gateMediaNote')}</p>
+            <div class="tg-clause">
+              <code>4-2-media</code> {clauseOf('4-2-media')?.label} {clauseOf('4-2-media')?.text}
+            </div>
+            <ul>
+              {MEDIA_CHECKS.map((key) => (
+                <li key={key}>{t(key)}</li>
+              ))}
+            </ul>
+            <label class="tg-field">
+              <input type="checkbox" data-testid="tg-gate-media-confirmed" checked={mediaConfirmed} onChange={(e) => setMediaConfirmed(e.currentTarget.checked)} /> {t('gateMediaConfirm')}
+            </label>
+          </section>
+        ) : null}
         {!blocked && warn.length > 0 ? (
           <label class="tg-field">
             {t('gateReasonLabel')}
@@ -97,7 +120,7 @@ export function GateDialog({ t, block, warn, approval, exemptions, clauseOf, onF
             {t('gateFix')}
           </button>
           {!blocked ? (
-            <button type="button" class="tg-danger" data-testid="tg-gate-proceed" disabled={!canProceed} onClick={() => onProceed(reason.trim())}>
+            <button type="button" class="tg-danger" data-testid="tg-gate-proceed" disabled={!canProceed} onClick={() => onProceed({ reason: reason.trim(), approved, mediaConfirmed })}>
               {t('gatePostAnyway')}
             </button>
           ) : null}

@@ -1,3 +1,4 @@
 import { describeGuardSuite } from './guard-suite.ts';
+import { FACEBOOK_SITE } from './sites.ts';
 
-describeGuardSuite({ name: 'facebook', url: 'https://www.facebook.com/', entry: 'facebook-composer.ts', editor: '[data-lexical-editor="true"][role="textbox"]', postButton: '[role="dialog"] [aria-label="投稿"]', modelText: '__lexicalText' });
+describeGuardSuite(FACEBOOK_SITE);

@@ -14,10 +14,17 @@ export const FIXED = '窓口にお越しの皆さま、ご来庁ありがとう�
 export const WARN = '新庁舎の建設は内部で検討中です';
 export const EXEMPT = '【結果】市民ゲートボール大会には28チームが参加し、新屋クラブが優勝しました。';
 
-const gate = (page: Page) => page.locator('[data-testid="tg-gate"]');
+/** A 1×1 PNG: the photo the suite attaches (4-2-media). */
+export const PHOTO = {
+  name: 'photo.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'),
+};
+
+export const gate = (page: Page) => page.locator('[data-testid="tg-gate"]');
 const badge = (page: Page) => page.locator('[data-testid="tg-badge"]');
 
-function posts(page: Page): Promise<string[]> {
+export function posts(page: Page): Promise<string[]> {
   return page.evaluate(() => window.__posts);
 }
 
@@ -30,7 +37,7 @@ function markedTexts(page: Page, names: string[] = ['tg-warn', 'tg-block']): Pro
   return page.evaluate((ns) => ns.flatMap((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => r.toString())), names);
 }
 
-async function waitForMarkOn(page: Page, word: string): Promise<void> {
+export async function waitForMarkOn(page: Page, word: string): Promise<void> {
   await page.waitForFunction(
     (w) => ['tg-warn', 'tg-block'].some((n) => [...(CSS.highlights.get(n) ?? [])].some((r) => r.toString().includes(w))),
     word,
@@ -38,7 +45,7 @@ async function waitForMarkOn(page: Page, word: string): Promise<void> {
 }
 
 /** Waits until the badge has checked the current text (not "checking"). */
-async function waitForChecked(page: Page): Promise<string> {
+export async function waitForChecked(page: Page): Promise<string> {
   await page.locator('[data-testid="tg-badge"]:not([data-state="checking"])').waitFor();
   return (await badge(page).getAttribute('data-state')) ?? '';
 }
@@ -48,13 +55,13 @@ async function focusEditorEnd(page: Page, site: SiteFixture): Promise<void> {
   await page.keyboard.press('Control+End');
 }
 
-async function typeInto(page: Page, site: SiteFixture, text: string): Promise<void> {
+export async function typeInto(page: Page, site: SiteFixture, text: string): Promise<void> {
   await focusEditorEnd(page, site);
   await page.keyboard.type(text);
   await page.waitForFunction(([fn, t]) => (window as unknown as Record<string, () => string>)[fn!]!() === t, [site.modelText, text] as const);
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name) });
 }
@@ -183,6 +190,53 @@ export function describeGuardSuite(site: SiteFixture): void {
       await page.waitForFunction(() => window.__posts.length > 0);
       expect(await posts(page)).toEqual([EXEMPT]);
       expect(await gate(page).count()).toBe(0);
+      await page.close();
+    });
+
+    test('with a photo attached, a clean exempt text is held until the media checklist is confirmed; then one click posts once', async () => {
+      const page = await h.open(site);
+      // The background sees every runtime message: record the audit events the content script sends.
+      const worker = h.context.serviceWorkers()[0]!;
+      await worker.evaluate(() => {
+        const seen: unknown[] = [];
+        (globalThis as unknown as { __tgSeen: unknown[] }).__tgSeen = seen;
+        const { chrome } = globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: { type?: string }) => undefined): void } } } };
+        chrome.runtime.onMessage.addListener((m) => {
+          if (m.type === 'audit.append') seen.push(m);
+          return undefined;
+        });
+      });
+      await typeInto(page, site, EXEMPT);
+      expect(await waitForChecked(page)).toBe('clean');
+      await page.setInputFiles(site.fileInput, PHOTO);
+      await page.waitForFunction(() => document.querySelector('img[src^="blob:"]') !== null);
+
+      await page.click(site.postButton);
+      await gate(page).waitFor();
+      expect(await gate(page).getAttribute('data-kind')).toBe('media');
+      const checklist = await page.locator('[data-testid="tg-gate-media"]').textContent();
+      for (const word of ['同意', '肖像権', '著作権', '個人情報', '4-2']) expect(checklist).toContain(word);
+      const proceed = page.locator('[data-testid="tg-gate-proceed"]');
+      expect(await proceed.isDisabled()).toBe(true);
+      await screenshot(page, `${site.name}-gate-media.png`);
+      await page.check('[data-testid="tg-gate-media-confirmed"]');
+      await proceed.click();
+      await gate(page).waitFor({ state: 'detached' });
+      expect(await posts(page)).toEqual([]);
+
+      await page.click(site.postButton);
+      await page.waitForFunction(() => window.__posts.length > 0);
+      expect(await posts(page)).toEqual([EXEMPT]);
+      expect(await page.evaluate(() => window.__postedMedia)).toEqual([1]);
+      expect(await gate(page).count()).toBe(0);
+
+      // The confirmation is recorded with the decision: one event, the text as its hash only.
+      const seen = async () => worker.evaluate(() => (globalThis as unknown as { __tgSeen: Array<{ data: Record<string, unknown> }> }).__tgSeen.map((m) => m.data));
+      await expect.poll(seen).toHaveLength(1);
+      const [event] = await seen();
+      expect(event).toMatchObject({ site: site.name, decision: 'posted_clean', mediaConfirmed: true, categories: [], clauses: [] });
+      expect(event!.textHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(event)).not.toContain('ゲートボール');
       await page.close();
     });
 

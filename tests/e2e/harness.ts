@@ -24,8 +24,10 @@ export interface SiteFixture {
   entry: string;
   editor: string;
   postButton: string;
-  /** Page function returning the editor's own model text. */
-  modelText: '__draftText' | '__lexicalText';
+  /** Page function (on window) returning the editor's own model text. */
+  modelText: string;
+  /** The composer's file input: the suite attaches a picture through it (4-2-media). */
+  fileInput: string;
 }
 
 const bundles = new Map<string, Promise<string>>();
@@ -84,6 +86,8 @@ export function unexplained(escaped: readonly string[]): string[] {
 
 export interface Harness {
   context: BrowserContext;
+  /** The profile directory: it names this browser's processes (scripts/bench-browser.ts reads their memory). */
+  userDataDir: string;
   requests: LoggedRequest[];
   /**
    * Requests that reached the browser's proxy, i.e. that no routed context answered: Playwright
@@ -114,7 +118,12 @@ async function startRefusingProxy(log: string[]): Promise<http.Server> {
   return proxy;
 }
 
-export async function launch(): Promise<Harness> {
+export interface LaunchOptions {
+  /** Load the production build (the default); false gives the same browser without it, as a baseline. */
+  extension?: boolean;
+}
+
+export async function launch({ extension = true }: LaunchOptions = {}): Promise<Harness> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'tg-e2e-'));
   // "Preload pages" off: otherwise Chromium preconnects to every origin it navigates to, which the
   // proxy would log as traffic although no request is made.
@@ -142,8 +151,7 @@ export async function launch(): Promise<Harness> {
       '--disable-features=AutofillServerCommunication,OptimizationHints,OptimizationGuideModelDownloading',
       '--lang=ja',
       `--proxy-server=http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : ['--disable-extensions']),
     ],
   });
   const requests: LoggedRequest[] = [];
@@ -179,12 +187,16 @@ export async function launch(): Promise<Harness> {
     return route.fulfill({ status: 404, body: '' });
   });
 
-  let worker = context.serviceWorkers()[0];
-  if (worker === undefined) worker = await context.waitForEvent('serviceworker');
-  const extensionId = new URL(worker.url()).host;
+  let extensionId = '';
+  if (extension) {
+    let worker = context.serviceWorkers()[0];
+    if (worker === undefined) worker = await context.waitForEvent('serviceworker');
+    extensionId = new URL(worker.url()).host;
+  }
 
   return {
     context,
+    userDataDir,
     requests,
     escaped,
     extensionId,

@@ -1,3 +1,4 @@
 import { describeGuardSuite } from './guard-suite.ts';
+import { X_SITE } from './sites.ts';
 
-describeGuardSuite({ name: 'x', url: 'https://x.com/compose/post', entry: 'x-compose.ts', editor: '[data-testid="tweetTextarea_0"]', postButton: '[data-testid="tweetButton"]', modelText: '__draftText' });
+describeGuardSuite(X_SITE);

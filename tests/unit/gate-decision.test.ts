@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { decideGate, gateKey, isImeEnter, isSubmitChord } from '../../src/content/gate-decision.ts';
+import { summarizeFindings } from '../../src/audit/event.ts';
+import { decideGate, gateKey, isImeEnter, isSubmitChord, passedDecision, summarizeForAudit } from '../../src/content/gate-decision.ts';
 import type { CheckResult, Finding, Severity } from '../../src/shared/types.ts';
 
 function finding(severity: Severity): Finding {
@@ -43,6 +44,48 @@ describe('decideGate', () => {
   test('a thread stops when any of its posts needs attention', () => {
     const d = decideGate(gateKey('x', ['a', 'b']), [result([], false), result([finding('warn')], false)], none);
     expect(d.stop && d.warn.length).toBe(1);
+  });
+});
+
+describe('photos and video (4-2-media)', () => {
+  const photo = ['img:blob:https://x.com/1'];
+  test('a clean exempt post with a photo stops for the media checklist', () => {
+    const d = decideGate(gateKey('x', ['text'], photo), [result([], false)], new Set(), photo);
+    expect(d).toMatchObject({ stop: true, media: true, block: [], warn: [], approval: null });
+  });
+  test('a confirmation is for that text and those pictures only', () => {
+    const key = gateKey('x', ['text'], photo);
+    expect(decideGate(key, [result([], false)], new Set([key]), photo).stop).toBe(false);
+    const other = ['img:blob:https://x.com/2'];
+    expect(decideGate(gateKey('x', ['text'], other), [result([], false)], new Set([key]), other).stop).toBe(true);
+  });
+  test('a picture-only post (no text to check) still stops', () => {
+    expect(decideGate(gateKey('x', [''], photo), [], new Set(), photo).stop).toBe(true);
+  });
+  test('without media the key is unchanged by the media list', () => {
+    expect(decideGate(gateKey('x', ['text']), [result([], false)], new Set()).stop).toBe(false);
+  });
+});
+
+describe('audit', () => {
+  test.each([
+    ['nothing confirmed: a clean post', undefined, 'posted_clean'],
+    ['warn findings posted over', { reason: 'r', approved: true, mediaConfirmed: undefined, warn: [finding('warn')] }, 'posted_override'],
+    ['approval confirmed', { reason: '', approved: true, mediaConfirmed: undefined, warn: [] }, 'posted_with_approval'],
+    ['only the media checklist confirmed', { reason: '', approved: false, mediaConfirmed: true, warn: [] }, 'posted_clean'],
+  ] as const)('%s', (_why, confirmation, decision) => {
+    expect(passedDecision(confirmation === undefined ? undefined : { ...confirmation, warn: [...confirmation.warn] })).toBe(decision);
+  });
+
+  test('the content script summarises findings exactly as the audit log does', () => {
+    const findings: Finding[] = [
+      { ...finding('warn'), category: 'rumour', clause: '5-8-rumour' },
+      finding('info'),
+      finding('block'),
+      { ...finding('warn'), category: 'personal_info', clause: '5-5-personal-info' },
+    ];
+    expect(summarizeForAudit(findings)).toEqual(summarizeFindings(findings));
+    expect(summarizeForAudit([])).toEqual(summarizeFindings([]));
   });
 });
 

@@ -8,7 +8,7 @@ import { ADAPTERS } from '../../src/sites/index.ts';
 
 const SITES_DIR = new URL('../../src/sites/', import.meta.url);
 /** Files in src/sites/ that are not adapters. */
-const HELPERS = ['index.ts', 'types.ts', 'selectors.ts', 'editor-text.ts'];
+const HELPERS = ['index.ts', 'types.ts', 'selectors.ts', 'editor-text.ts', 'media.ts'];
 
 describe('site registry', () => {
   const adapterFiles = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !HELPERS.includes(f));
