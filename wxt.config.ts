@@ -29,7 +29,11 @@ export default defineConfig({
       'https://web.facebook.com/*',
     ],
     // The offscreen document hosts the tokenizer (Chrome only; Firefox's background page hosts it itself).
-    permissions: browser === 'chrome' ? ['offscreen'] : [],
+    // storage: only to read the organisation's policy, chrome.storage.managed (issue #4 §5); settings live in IndexedDB.
+    permissions: browser === 'chrome' ? ['offscreen', 'storage'] : ['storage'],
+    // What an IT department may push and lock (public/managed_schema.json, read by src/policy/). Chrome
+    // only: Firefox takes a policy from a managed storage manifest and has no schema key.
+    ...(browser === 'chrome' ? { storage: { managed_schema: 'managed_schema.json' } } : {}),
     // A fixed id keeps Firefox's extension storage across reinstalls; the extension collects no data.
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'toukou-guard@city.hirakawa.lg.jp', data_collection_permissions: { required: ['none'] } } } }

@@ -1,7 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers, offscreenFullCheck, type FullCheck } from '../src/messaging/background-handlers.ts';
-import { fromOwnContentScript, listen } from '../src/messaging/handlers.ts';
+import { fromOwnContentScript, fromOwnPage, listen } from '../src/messaging/handlers.ts';
+import { guardHandlers, pageHandlers, persistGateEvent } from '../src/messaging/supervisor-handlers.ts';
 import { GUARDED_ORIGINS } from '../src/sites/selectors.ts';
+import { ToukouGuardDB } from '../src/storage/index.ts';
+import { broadcastConfigChanged, engineConfigCache, retentionKeeper } from '../src/supervisor/background-wiring.ts';
+import { onManagedPolicyChanged, readManagedPolicy } from '../src/supervisor/managed-source.ts';
 
 /**
  * Firefox has no offscreen documents, and its background page has a DOM: it hosts the tokenizer
@@ -15,5 +19,25 @@ function tokenizerHost(): FullCheck {
 }
 
 export default defineBackground(() => {
-  listen(backgroundHandlers(tokenizerHost()), (sender) => fromOwnContentScript(sender, GUARDED_ORIGINS));
+  const db = new ToukouGuardDB();
+  const deps = { db, readManaged: readManagedPolicy };
+  const engine = engineConfigCache(db, readManagedPolicy);
+  const fullCheck = tokenizerHost();
+  const purge = retentionKeeper(db);
+  purge();
+  const fromContent = (sender: Parameters<typeof fromOwnContentScript>[0]) => fromOwnContentScript(sender, GUARDED_ORIGINS);
+  const audit = {
+    append: async (event: Parameters<typeof persistGateEvent>[1]) => {
+      purge();
+      return persistGateEvent(deps, event);
+    },
+  };
+  listen(backgroundHandlers(fullCheck, audit, engine.get), fromContent);
+  listen(guardHandlers(deps), fromContent);
+  const changed = () => {
+    engine.invalidate();
+    return broadcastConfigChanged(GUARDED_ORIGINS.map((o) => `${o}/*`));
+  };
+  listen(pageHandlers({ ...deps, broadcast: changed, fullCheck: async (request) => fullCheck({ ...request, engine: await engine.get() }) }), fromOwnPage);
+  onManagedPolicyChanged(() => void changed());
 });

@@ -5,7 +5,7 @@
  * `check` stays synchronous, so the gate can decide inside the click's own event dispatch: it
  * returns the full result when one has arrived for exactly this text.
  */
-import { createChecker, type CheckResult, type Platform } from '../engine/index.ts';
+import { createChecker, type CheckerOptions, type CheckResult, type Platform } from '../engine/index.ts';
 import { createClient } from '../messaging/client.ts';
 import type { ContentProtocol } from '../messaging/protocol.ts';
 
@@ -13,17 +13,23 @@ const FULL_CACHE_SIZE = 32;
 
 export interface EngineHost {
   check(text: string): CheckResult;
+  /** The settings, custom lists and exceptions in force (from the background); earlier results are dropped. */
+  configure(options: Pick<CheckerOptions, 'settings' | 'dictionaries' | 'exceptions'>): void;
   /** The full check of exactly this text, or a rejection (no offscreen document, dictionary failed). */
   checkFull(text: string): Promise<CheckResult>;
 }
 
 export function createEngineHost(platform: Platform): EngineHost {
-  const checker = createChecker({ tokenizer: null });
+  let checker = createChecker({ tokenizer: null });
   const send = createClient<ContentProtocol>();
   const full = new Map<string, CheckResult>();
   return {
     check(text) {
       return full.get(text) ?? checker.check(text, { platform });
+    },
+    configure(options) {
+      checker = createChecker({ ...options, tokenizer: null });
+      full.clear();
     },
     async checkFull(text) {
       const cached = full.get(text);

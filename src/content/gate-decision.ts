@@ -26,6 +26,10 @@ export interface GateConfirmation {
   mediaConfirmed: boolean | undefined;
   /** The findings the person posted over (warn only: block findings cannot be confirmed). */
   warn: Finding[];
+  /** The approval was verified by the background (a code or the supervisor's PIN), not only attested by the author. */
+  approvalVerified?: boolean;
+  /** The supervisor released a post held by block findings (a release code or their PIN, with a reason). */
+  released?: boolean;
 }
 
 /** The exact text(s) and attached media a press would publish, with the platform; confirmations are remembered per key. */
@@ -33,24 +37,39 @@ export function gateKey(platform: string, texts: readonly string[], media: reado
   return `${platform}\u0000${texts.join('\u0001')}\u0000${media.join('\u0001')}`;
 }
 
-export function decideGate(key: string, results: readonly CheckResult[], confirmed: { has(key: string): boolean }, media: readonly string[] = []): GateDecision {
+/**
+ * `released` holds the keys a supervisor released (issue #4 §3): only for those can block findings
+ * be passed, and only together with the dialog's own confirmation.
+ */
+export function decideGate(
+  key: string,
+  results: readonly CheckResult[],
+  confirmed: { has(key: string): boolean },
+  media: readonly string[] = [],
+  released: { has(key: string): boolean } = new Set<string>(),
+): GateDecision {
   const findings = results.flatMap((r) => r.findings);
   const block = findings.filter((f) => f.severity === 'block');
   const warn = findings.filter((f) => f.severity === 'warn');
   const needing = results.find((r) => r.needs_approval);
   const approval = needing === undefined ? null : needing.approval;
   if (block.length === 0 && warn.length === 0 && approval === null && media.length === 0) return { stop: false };
-  // Block findings cannot be overridden: the text must change.
-  if (block.length === 0 && confirmed.has(key)) return { stop: false };
+  // Block findings cannot be overridden by the author: the text must change, or a supervisor release it.
+  if ((block.length === 0 || released.has(key)) && confirmed.has(key)) return { stop: false };
   return { stop: true, key, block, warn, approval, media: media.length > 0 };
 }
 
 /** The audit decisions the gate itself can take (a subset of the audit log's, see src/storage/types.ts). */
 export type GateAuditDecision = 'posted_clean' | 'posted_with_approval' | 'posted_override' | 'blocked';
 
-/** A press that went through: clean, over warn findings with a reason, or with the supervisor's approval confirmed. */
+/**
+ * A press that went through: with the supervisor's approval or release (the background logs a
+ * release as `released`), over warn findings with a reason, or clean.
+ */
 export function passedDecision(confirmation: GateConfirmation | undefined): GateAuditDecision {
   if (confirmation === undefined) return 'posted_clean';
+  // A verified approval covers the warn findings too (the supervisor saw the very text); an attested one does not.
+  if (confirmation.released === true || confirmation.approvalVerified === true) return 'posted_with_approval';
   if (confirmation.warn.length > 0) return 'posted_override';
   return confirmation.approved ? 'posted_with_approval' : 'posted_clean';
 }

@@ -22,6 +22,8 @@ export interface GatePress {
 
 export interface GateDeps {
   platform: Platform;
+  /** False when the supervisor turned checking off for this site: every press passes untouched. */
+  enabled(): boolean;
   check(text: string): CheckResult;
   /** Shows the dialog for a stopped press; `allow` opens the gate for that exact text and media. */
   openDialog(decision: Extract<GateDecision, { stop: true }>, editors: FoundEditor[], allow: (confirmation: GateConfirmation) => void): void;
@@ -34,6 +36,7 @@ const POINTER_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'cli
 
 export function installGate(ctx: ContentScriptContext, deps: GateDeps): void {
   const confirmed = new Map<string, GateConfirmation>();
+  const released = new Set<string>();
 
   function decide(editors: FoundEditor[]): GatePress {
     const texts = editors.map((e) => e.adapter.read(e.element).text);
@@ -42,11 +45,12 @@ export function installGate(ctx: ContentScriptContext, deps: GateDeps): void {
     const key = gateKey(deps.platform, texts, media);
     // A picture-only post has no text to check; its pictures still need the 4-2-media confirmation.
     const results = texts.filter((t) => t.trim().length > 0).map((t) => deps.check(t));
-    return { texts, media, results, decision: decideGate(key, results, confirmed, media), confirmation: confirmed.get(key) };
+    return { texts, media, results, decision: decideGate(key, results, confirmed, media, released), confirmation: confirmed.get(key) };
   }
 
   /** Stops the event when the post needs attention; `show` opens the dialog (once per press). */
   function guard(e: Event, editors: FoundEditor[], show: boolean): void {
+    if (!deps.enabled()) return;
     let press: GatePress;
     try {
       press = decide(editors);
@@ -57,10 +61,24 @@ export function installGate(ctx: ContentScriptContext, deps: GateDeps): void {
     }
     if (show && press.texts.length > 0) deps.record(press);
     const { decision } = press;
-    if (!decision.stop) return;
+    if (!decision.stop) {
+      // An approval or a release is for one post (issue #4 §3): the next press of the same text asks again.
+      const c = press.confirmation;
+      if (show && c !== undefined && (c.approved || c.released === true)) {
+        const key = gateKey(deps.platform, press.texts, press.media);
+        confirmed.delete(key);
+        released.delete(key);
+      }
+      return;
+    }
     e.stopImmediatePropagation();
     e.preventDefault();
-    if (show) deps.openDialog(decision, editors, (confirmation) => confirmed.set(decision.key, confirmation));
+    if (show) {
+      deps.openDialog(decision, editors, (confirmation) => {
+        confirmed.set(decision.key, confirmation);
+        if (confirmation.released === true) released.add(decision.key);
+      });
+    }
   }
 
   function editorsOfButton(button: HTMLElement): FoundEditor[] {

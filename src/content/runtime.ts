@@ -5,16 +5,18 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { clauseById, type Clause } from '../shared/clauses.ts';
-import type { CheckResult, Finding, Platform } from '../shared/types.ts';
+import { CATEGORIES, type CheckResult, type Finding, type Platform } from '../shared/types.ts';
 import { AdapterError, findEditors, type EditorText, type FoundEditor } from '../sites/index.ts';
 import type { BadgeProps, BadgeState } from '../ui/Badge.tsx';
 import type { FindingCardProps } from '../ui/FindingCard.tsx';
 import type { GateDialogProps } from '../ui/GateDialog.tsx';
 import { createClient } from '../messaging/client.ts';
+import { fromOwnPage, listen } from '../messaging/handlers.ts';
 import type { AuditAppend, ContentProtocol } from '../messaging/protocol.ts';
+import type { ApprovalReply, ApprovalSubjectMessage, GuardConfig, GuardProtocol, TabProtocol } from '../messaging/supervisor-protocol.ts';
 import { sha256Hex } from '../security/hash.ts';
 import { createEngineHost } from './engine-host.ts';
-import { passedDecision, summarizeForAudit } from './gate-decision.ts';
+import { passedDecision, summarizeForAudit, type GateConfirmation, type GateDecision } from './gate-decision.ts';
 import { installGate, type GatePress } from './gate.ts';
 import { clearHighlights, drawHighlights, installHighlightStyle } from './highlights.ts';
 import { translate as t } from './i18n.ts';
@@ -69,54 +71,154 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
   let marks: Mark[] = [];
   let card: { mark: Mark; via: 'hover' | 'caret' } | null = null;
   let cardHovered = false;
-  let dialog: GateDialogProps | null = null;
   let scanPending = false;
   let repaintPending = false;
   let removeStyle: (() => void) | null = null;
 
   const exemptions = ['4-3-exempt-published', '4-3-exempt-facts'].map(clauseById).filter((c): c is Clause => c !== undefined);
 
+  const send = createClient<ContentProtocol & GuardProtocol>();
+  /** What the supervisor configured for this site (issue #4); null until the background answers. */
+  let config: GuardConfig | null = null;
+  /** The official account posts here go to (4-1-policy): the only one, or the one chosen in the dialog. */
+  let account = '';
+
+  /** The press the dialog is open for, and the approval granted for it so far. */
+  let held: {
+    decision: Extract<GateDecision, { stop: true }>;
+    editors: FoundEditor[];
+    allow: (confirmation: GateConfirmation) => void;
+    text: string;
+    granted: Extract<ApprovalReply, { ok: true }> | null;
+  } | null = null;
+  /** A press that was held and has not gone out since: `abandoned` if the box or the page goes away. */
+  let lastHeld: { text: string; findings: Finding[] } | null = null;
+
   // The gate first: it must be on window before the site's own scripts run.
   installGate(ctx, {
     platform,
+    enabled: () => config === null || config.enabled,
     check,
     record: recordPress,
     openDialog(decision, editors, allow) {
       ensureUi();
       card = null;
-      dialog = {
-        t,
-        block: decision.block,
-        warn: decision.warn,
-        approval: decision.approval,
-        media: decision.media,
-        exemptions,
-        clauseOf: clauseById,
-        onFix() {
-          dialog = null;
-          repaint();
-          const first = editors[0];
-          if (first !== undefined) first.element.focus();
-        },
-        onProceed({ reason, approved, mediaConfirmed }) {
-          allow({ reason, approved, mediaConfirmed: decision.media ? mediaConfirmed : undefined, warn: decision.warn });
-          dialog = null;
-          for (const e of editors) {
-            const c = composers.get(e.element);
-            if (c !== undefined) c.overriddenText = e.adapter.read(e.element).text;
-          }
-          repaint();
-        },
-      };
+      const text = editors.map((e) => e.adapter.read(e.element).text).join('\n');
+      held = { decision, editors, allow, text, granted: null };
+      lastHeld = { text, findings: [...decision.block, ...decision.warn] };
       repaint();
     },
   });
 
-  const send = createClient<ContentProtocol>();
+  function approvalSubject(): ApprovalSubjectMessage {
+    if (held === null) throw new Error('no post is held');
+    return { text: held.text, account, site: platform, findings: [...held.decision.block, ...held.decision.warn] };
+  }
+
+  function granted(reply: ApprovalReply): ApprovalReply {
+    if (reply.ok && held !== null) {
+      held.granted = reply;
+      repaint();
+    }
+    return reply;
+  }
+
+  function dialogProps(): GateDialogProps | null {
+    if (held === null) return null;
+    const { decision, editors, allow } = held;
+    const approvalPanel: GateDialogProps['approvalPanel'] =
+      config === null || (!config.approvalInPerson && !config.approvalByCode)
+        ? null
+        : {
+            accounts: config.accounts,
+            account,
+            onAccount: (handle) => {
+              account = handle;
+              repaint();
+            },
+            inPerson: config.approvalInPerson,
+            byCode: config.approvalByCode,
+            granted: held.granted,
+            onRequest: async () => (await send('approval.request', { text: approvalSubject().text, account, site: platform })).request,
+            onCode: async (code) => granted(await send('approval.code', { ...approvalSubject(), code })),
+            onPin: async (pin, reason) => {
+              const kind = decision.block.length > 0 ? 'release' : 'approve';
+              return granted(await send('approval.pin', { ...approvalSubject(), pin, kind, ...(reason.trim() === '' ? {} : { reason }) }));
+            },
+          };
+    return {
+      t,
+      block: decision.block,
+      warn: decision.warn,
+      approval: decision.approval,
+      media: decision.media,
+      exemptions,
+      clauseOf: clauseById,
+      approvalPanel,
+      onFix() {
+        held = null;
+        repaint();
+        const first = editors[0];
+        if (first !== undefined) first.element.focus();
+      },
+      onProceed({ reason, approved, approvalVerified, mediaConfirmed, released }) {
+        allow({ reason, approved, approvalVerified, released, mediaConfirmed: decision.media ? mediaConfirmed : undefined, warn: decision.warn });
+        held = null;
+        for (const e of editors) {
+          const c = composers.get(e.element);
+          if (c !== undefined) c.overriddenText = e.adapter.read(e.element).text;
+        }
+        repaint();
+      },
+    };
+  }
+
+  /** Asks the background for this site's configuration and applies it: settings, lists, on/off, accounts. */
+  async function loadConfig(): Promise<void> {
+    const next = await send('config.get', { platform });
+    if (ctx.isInvalid) return;
+    config = next;
+    engine.configure({ settings: next.settings, dictionaries: next.dictionaries, exceptions: next.exceptions });
+    if (!next.accounts.some((a) => a.handle === account)) account = next.accounts[0]?.handle ?? '';
+    fullCheckFailed = false;
+    for (const c of composers.values()) {
+      c.result = null;
+      schedule(c, 0);
+    }
+    redraw();
+  }
+  loadConfig().catch((error: unknown) => console.warn('投稿ガード: 設定を読み込めませんでした（既定の設定で点検します）', error));
+
+  // The background (after a settings change) and the popup talk to this tab; nobody else may.
+  listen<TabProtocol>(
+    {
+      'tab.state': () => ({
+        platform,
+        enabled: config === null || config.enabled,
+        partial: fullCheckFailed,
+        off: CATEGORIES.filter((c) => config?.settings[c]?.sensitivity === 'off'),
+        account: account === '' ? null : account,
+      }),
+      'config.changed': async () => {
+        await loadConfig();
+        return { reloaded: true };
+      },
+    },
+    fromOwnPage,
+  );
+
+  function sendAudit(event: Omit<AuditAppend, 'textHash' | 'account' | 'text'>, text: string): void {
+    const full: Omit<AuditAppend, 'textHash'> = { ...event, account };
+    if (config?.auditKeepText === true) full.text = text;
+    sha256Hex(text)
+      .then((textHash) => send('audit.append', { ...full, textHash }))
+      .catch((error: unknown) => console.warn('投稿ガード: 記録できませんでした', error));
+  }
 
   /**
    * The audit event of a press: what went through (and what was confirmed for it), or a press
-   * refused for block findings. Only the text's hash leaves the page's tab, and only to our background.
+   * refused for block findings. The text leaves the tab only as its hash (unless the supervisor
+   * keeps texts), and only to our background.
    */
   function recordPress(press: GatePress): void {
     const { decision, confirmation } = press;
@@ -125,12 +227,21 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     const event: Omit<AuditAppend, 'textHash'> = { site: platform, decision: decision.stop ? 'blocked' : passedDecision(confirmation), ...summarizeForAudit(findings) };
     if (!decision.stop && confirmation !== undefined) {
       if (confirmation.reason !== '') event.reason = confirmation.reason;
+      else if (confirmation.approved && (config === null || (!config.approvalInPerson && !config.approvalByCode))) event.reason = '了承は本人の申告による（所属長 PIN・公開鍵が未設定）';
       if (confirmation.mediaConfirmed !== undefined) event.mediaConfirmed = confirmation.mediaConfirmed;
     }
-    sha256Hex(press.texts.join('\n'))
-      .then((textHash) => send('audit.append', { ...event, textHash }))
-      .catch((error: unknown) => console.warn('投稿ガード: 記録できませんでした', error));
+    if (!decision.stop) lastHeld = null;
+    sendAudit(event, press.texts.join('\n'));
   }
+
+  /** A held post whose box (or page) went away without being posted. */
+  function recordAbandoned(): void {
+    if (lastHeld === null) return;
+    const { text, findings } = lastHeld;
+    lastHeld = null;
+    sendAudit({ site: platform, decision: 'abandoned', ...summarizeForAudit(findings) }, text);
+  }
+  ctx.addEventListener(window, 'pagehide', recordAbandoned);
 
   function ensureUi(): void {
     if (overlay !== null) return;
@@ -156,6 +267,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     }
     for (const [el, c] of composers) {
       if (!found.some((f) => f.element === el)) {
+        if (lastHeld !== null && c.view !== null && lastHeld.text.includes(c.view.text)) recordAbandoned();
         if (c.timer !== null) clearTimeout(c.timer);
         if (c.fullTimer !== null) clearTimeout(c.fullTimer);
         composers.delete(el);
@@ -251,6 +363,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
   }
 
   function badgeFor(c: Composer): (BadgeProps & { id: string }) | null {
+    if (config !== null && !config.enabled) return null;
     const rect = c.found.element.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0) return null;
     let state: BadgeState;
@@ -308,7 +421,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     repaintPending = false;
     if (overlay === null) return;
     const badges = [...composers.values()].map(badgeFor).filter((b): b is BadgeProps & { id: string } => b !== null);
-    overlay.update({ badges, card: cardProps(), dialog });
+    overlay.update({ badges, card: cardProps(), dialog: dialogProps() });
   }
 
   function repaintSoon(): void {

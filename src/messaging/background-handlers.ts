@@ -8,10 +8,10 @@ import { browser } from 'wxt/browser';
 import type { CheckResult, Platform } from '../shared/types.ts';
 import { createClient } from './client.ts';
 import type { HandlerTable } from './handlers.ts';
-import type { AuditAppend, ContentProtocol, OffscreenProtocol } from './protocol.ts';
+import type { AuditAppend, ContentProtocol, EngineConfig, OffscreenProtocol } from './protocol.ts';
 
-/** The full check (with the tokenizer) as the background reaches it. */
-export type FullCheck = (request: { text: string; platform: Platform }) => Promise<CheckResult>;
+/** The full check (with the tokenizer) as the background reaches it, under the engine options given. */
+export type FullCheck = (request: { text: string; platform: Platform; engine?: EngineConfig }) => Promise<CheckResult>;
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -43,11 +43,14 @@ export function offscreenFullCheck(): FullCheck {
   };
 }
 
-/**
- * The audit events of this session, newest last, at most `limit` (the oldest go first). In memory
- * for now: the supervisors' side will keep them in the Dexie audit log.
- */
-export interface AuditMemory {
+/** Where gate decisions go: the Dexie audit log in the extension (supervisor-handlers.ts), memory in tests. */
+export interface AuditSink {
+  /** Answers how many events are kept (or the new event's id). */
+  append(event: AuditAppend & { time: number }): number | Promise<number>;
+}
+
+/** The audit events of this session, newest last, at most `limit` (the oldest go first): for tests. */
+export interface AuditMemory extends AuditSink {
   append(event: AuditAppend & { time: number }): number;
   events(): ReadonlyArray<AuditAppend & { time: number }>;
 }
@@ -66,14 +69,18 @@ export function createAuditMemory(limit = AUDIT_MEMORY_LIMIT): AuditMemory {
   };
 }
 
-export function backgroundHandlers(fullCheck: FullCheck, audit: AuditMemory = createAuditMemory()): HandlerTable<ContentProtocol> {
+/**
+ * `engine` gives the engine options in force for each check (the settings are the background's to
+ * read, never the content script's to send); without it the host checks under the defaults.
+ */
+export function backgroundHandlers(fullCheck: FullCheck, audit: AuditSink = createAuditMemory(), engine?: () => Promise<EngineConfig>): HandlerTable<ContentProtocol> {
   return {
-    check(request) {
-      return fullCheck(request);
+    async check(request) {
+      return fullCheck(engine === undefined ? request : { ...request, engine: await engine() });
     },
-    'audit.append'(event) {
+    async 'audit.append'(event) {
       // The time is the background's, not the page's: a content script cannot backdate an event.
-      return { kept: audit.append({ ...event, time: Date.now() }) };
+      return { kept: await audit.append({ ...event, time: Date.now() }) };
     },
   };
 }

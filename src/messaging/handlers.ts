@@ -19,6 +19,15 @@ export function fromOwnExtension(sender: Sender): boolean {
   return sender.id === browser.runtime.id && sender.tab === undefined && sender.url !== undefined && sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
+/**
+ * True for messages from this extension's own pages (options, log, popup) and service worker,
+ * whether or not the page sits in a tab (the options page and the log open in tabs). Content
+ * scripts are excluded: their sender URL is the site's page, never the extension's.
+ */
+export function fromOwnPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && sender.url !== undefined && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
 function isEnvelope(message: unknown): message is { type: string; data: unknown } {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
 }

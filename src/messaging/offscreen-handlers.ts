@@ -4,11 +4,11 @@
  * (`inProcessFullCheck`), where a DOM and fetch are at hand.
  */
 import { browser } from 'wxt/browser';
-import { createChecker } from '../engine/index.ts';
+import { createChecker, type Checker } from '../engine/index.ts';
 import { loadBrowserTokenizer } from '../tokenizer/kuromoji-browser.ts';
 import type { FullCheck } from './background-handlers.ts';
 import type { HandlerTable, Sender } from './handlers.ts';
-import type { OffscreenProtocol } from './protocol.ts';
+import type { EngineConfig, OffscreenProtocol } from './protocol.ts';
 
 /** dict/ is added at build by the hook in wxt.config.ts, so it is not among WXT's typed public paths. */
 export function packagedDictUrl(): string {
@@ -16,11 +16,21 @@ export function packagedDictUrl(): string {
 }
 
 export function offscreenHandlers(dictUrl: string = packagedDictUrl()): HandlerTable<OffscreenProtocol> {
-  const checker = createChecker();
-  const ready = loadBrowserTokenizer(dictUrl).then((tokenizer) => checker.setTokenizer(tokenizer));
+  const tokenizer = loadBrowserTokenizer(dictUrl);
+  // One checker per engine configuration (the settings in force); the last one is kept.
+  let current: { key: string; checker: Checker } | null = null;
+  const checkerFor = (engine: EngineConfig | undefined): Checker => {
+    const key = engine?.key ?? '';
+    if (current === null || current.key !== key) {
+      const checker = engine === undefined ? createChecker() : createChecker({ settings: engine.settings, dictionaries: engine.dictionaries, exceptions: engine.exceptions });
+      current = { key, checker };
+    }
+    return current.checker;
+  };
   return {
-    async 'offscreen:check'({ text, platform }) {
-      await ready;
+    async 'offscreen:check'({ text, platform, engine }) {
+      const checker = checkerFor(engine);
+      checker.setTokenizer(await tokenizer);
       return checker.check(text, { platform });
     },
   };

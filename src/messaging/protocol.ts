@@ -2,13 +2,19 @@
  * Every message the extension passes, with its response type (cf. @webext-core protocol maps).
  * Two maps, because the two channels trust different senders.
  */
-import type { Category, CheckResult, Platform, Severity } from '../shared/types.ts';
+import type { Dictionary } from '../dictionary/types.ts';
+import type { Exception } from '../engine/scorer.ts';
+import type { Category, CategorySettings, CheckResult, Platform, Severity } from '../shared/types.ts';
 
 /** What happened at the gate for one press, without the text (its hash only). */
 export interface AuditAppend {
   site: Platform;
-  /** One of the audit log's decisions that the gate itself takes. */
-  decision: 'posted_clean' | 'posted_with_approval' | 'posted_override' | 'blocked';
+  /** One of the audit log's decisions that the gate itself takes (`abandoned`: held, then the page or box was left). */
+  decision: 'posted_clean' | 'posted_with_approval' | 'posted_override' | 'blocked' | 'abandoned';
+  /** The official account the post goes to (its 利用方針 handle, 4-1-policy); '' when none is registered. */
+  account?: string;
+  /** The text itself, sent only when the supervisor keeps texts in the log (GuardConfig.auditKeepText). */
+  text?: string;
   categories: Category[];
   clauses: string[];
   /** Parallel to `categories`: the highest severity reached in each. */
@@ -33,11 +39,22 @@ export interface ContentProtocol {
 }
 
 /**
+ * The engine options in force (the supervisor's settings under the organisation's policy), sent
+ * with each full check; `key` changes whenever they do, so the host builds a checker once per key.
+ */
+export interface EngineConfig {
+  key: string;
+  settings: Partial<CategorySettings>;
+  dictionaries: Dictionary[];
+  exceptions: Exception[];
+}
+
+/**
  * The tokenizer host: Chrome's offscreen document (reached by message), or, on Firefox, the
  * background page itself (called in-process with the same table).
  */
 export interface OffscreenProtocol {
-  'offscreen:check'(request: { text: string; platform: Platform }): CheckResult;
+  'offscreen:check'(request: { text: string; platform: Platform; engine?: EngineConfig }): CheckResult;
 }
 
 export type ProtocolRequest<M, K extends keyof M> = M[K] extends (request: infer R) => unknown ? R : never;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Clause } from '../shared/clauses.ts';
 import type { ApprovalEvidence, Finding } from '../shared/types.ts';
+import { ApprovalPanel, type ApprovalPanelProps } from './ApprovalPanel.tsx';
 import type { Translate } from './strings.ts';
 
 export interface GateDialogProps {
@@ -16,8 +17,14 @@ export interface GateDialogProps {
   /** The exemptions of (4)③ ただし書, to say which did not apply. */
   exemptions: Clause[];
   clauseOf: (id: string) => Clause | undefined;
+  /**
+   * The supervisor's approval or release through the background (issue #4 §3). Null when this
+   * profile has neither a supervisor PIN nor a public key: then the author can only attest that
+   * the supervisor agreed (the checkbox), and the log says so.
+   */
+  approvalPanel: Omit<ApprovalPanelProps, 't' | 'mode'> | null;
   onFix: () => void;
-  onProceed: (confirmed: { reason: string; approved: boolean; mediaConfirmed: boolean }) => void;
+  onProceed: (confirmed: { reason: string; approved: boolean; approvalVerified: boolean; mediaConfirmed: boolean; released: boolean }) => void;
 }
 
 function FindingItem({ t, finding, clause }: { t: Translate; finding: Finding; clause: Clause | undefined }) {
@@ -45,19 +52,24 @@ function FindingItem({ t, finding, clause }: { t: Translate; finding: Finding; c
 /** What to check in a picture before posting it (4-2-media, 5-4-rights, 5-5-personal-info). */
 const MEDIA_CHECKS = ['gateMediaConsent', 'gateMediaPortrait', 'gateMediaCopyright', 'gateMediaPersonal'] as const;
 
-export function GateDialog({ t, block, warn, approval, media, exemptions, clauseOf, onFix, onProceed }: GateDialogProps) {
+export function GateDialog({ t, block, warn, approval, media, exemptions, clauseOf, approvalPanel, onFix, onProceed }: GateDialogProps) {
   const [reason, setReason] = useState('');
-  const [approved, setApproved] = useState(false);
+  const [attested, setAttested] = useState(false);
+  const granted = approvalPanel?.granted ?? null;
+  const released = granted !== null && granted.kind === 'release';
+  // A release also approves the post under (4)③: the supervisor saw the very text.
+  const approved = approvalPanel === null ? attested : granted !== null;
   const [mediaConfirmed, setMediaConfirmed] = useState(false);
   const fixButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     fixButton.current?.focus();
   }, []);
 
-  const blocked = block.length > 0;
-  const kind = blocked ? 'block' : warn.length > 0 ? 'warn' : approval !== null ? 'approval' : 'media';
-  const title = t(kind === 'block' ? 'gateTitleBlock' : kind === 'warn' ? 'gateTitleWarn' : kind === 'approval' ? 'gateTitleApproval' : 'gateTitleMedia');
-  const canProceed = !blocked && (warn.length === 0 || reason.trim().length > 0) && (approval === null || approved) && (!media || mediaConfirmed);
+  const blocked = block.length > 0 && !released;
+  const held = block.length > 0;
+  const kind = held ? 'block' : warn.length > 0 ? 'warn' : approval !== null ? 'approval' : 'media';
+  const title = released ? t('gateTitleReleased') : t(kind === 'block' ? 'gateTitleBlock' : kind === 'warn' ? 'gateTitleWarn' : kind === 'approval' ? 'gateTitleApproval' : 'gateTitleMedia');
+  const canProceed = !blocked && (warn.length === 0 || released || reason.trim().length > 0) && (approval === null || approved) && (!media || mediaConfirmed);
   const findings = [...block, ...warn];
 
   return (
@@ -72,7 +84,13 @@ export function GateDialog({ t, block, warn, approval, media, exemptions, clause
             ))}
           </ul>
         ) : null}
-        {approval !== null && !blocked ? (
+        {held && approvalPanel !== null ? (
+          <section data-testid="tg-gate-release">
+            <p class="tg-note">{t('gateReleaseNote')}</p>
+            <ApprovalPanel t={t} mode="release" {...approvalPanel} />
+          </section>
+        ) : null}
+        {approval !== null && !held ? (
           <section data-testid="tg-gate-approval">
             <p class="tg-note">{t('gateApprovalNote')}</p>
             <div class="tg-clause">
@@ -88,9 +106,13 @@ export function GateDialog({ t, block, warn, approval, media, exemptions, clause
                 </li>
               ))}
             </ul>
-            <label class="tg-field">
-              <input type="checkbox" data-testid="tg-gate-approved" checked={approved} onChange={(e) => setApproved(e.currentTarget.checked)} /> {t('gateApprovalConfirm')}
-            </label>
+            {approvalPanel !== null ? (
+              <ApprovalPanel t={t} mode="approve" {...approvalPanel} />
+            ) : (
+              <label class="tg-field">
+                <input type="checkbox" data-testid="tg-gate-approved" checked={attested} onChange={(e) => setAttested(e.currentTarget.checked)} /> {t('gateApprovalConfirm')}
+              </label>
+            )}
           </section>
         ) : null}
         {media && !blocked ? (
@@ -109,7 +131,7 @@ export function GateDialog({ t, block, warn, approval, media, exemptions, clause
             </label>
           </section>
         ) : null}
-        {!blocked && warn.length > 0 ? (
+        {!held && warn.length > 0 ? (
           <label class="tg-field">
             {t('gateReasonLabel')}
             <textarea data-testid="tg-gate-reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
@@ -120,7 +142,7 @@ export function GateDialog({ t, block, warn, approval, media, exemptions, clause
             {t('gateFix')}
           </button>
           {!blocked ? (
-            <button type="button" class="tg-danger" data-testid="tg-gate-proceed" disabled={!canProceed} onClick={() => onProceed({ reason: reason.trim(), approved, mediaConfirmed })}>
+            <button type="button" class="tg-danger" data-testid="tg-gate-proceed" disabled={!canProceed} onClick={() => onProceed({ reason: reason.trim(), approved, approvalVerified: granted !== null, mediaConfirmed, released })}>
               {t('gatePostAnyway')}
             </button>
           ) : null}

@@ -36,7 +36,8 @@ describe('firefox build', () => {
 
   test('content scripts and permissions match the Chrome build', () => {
     const chrome = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { host_permissions: string[]; content_scripts: unknown };
-    expect([...(manifest.permissions as string[])].sort()).toEqual([...chrome.host_permissions].sort());
+    // storage: chrome.storage.managed, the organisation's policy (Firefox reads it from a managed storage manifest).
+    expect([...(manifest.permissions as string[])].sort()).toEqual([...chrome.host_permissions, 'storage'].sort());
     expect(manifest.content_scripts).toEqual(chrome.content_scripts);
   });
 

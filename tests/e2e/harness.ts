@@ -173,6 +173,8 @@ export async function launch({ extension = true }: LaunchOptions = {}): Promise<
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.host === PROXY_CONTROL_HOST) return route.continue();
+    // The extension's own pages (options, log, popup) and files are the extension's, not the network's.
+    if (url.protocol === 'chrome-extension:') return route.continue();
     const site = [...fixtures.values()].find((f) => new URL(f.url).origin === url.origin);
     if (site === undefined) return route.abort('blockedbyclient');
     if (url.pathname === new URL(site.url).pathname) {

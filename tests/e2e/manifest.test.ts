@@ -56,7 +56,16 @@ describe('manifest', () => {
   });
 
   test('permissions are only what the extension uses', () => {
-    const allowed = ['offscreen'];
+    // storage: only to read the organisation's policy (chrome.storage.managed); settings live in IndexedDB.
+    const allowed = ['offscreen', 'storage'];
     for (const p of (manifest.permissions as string[] | undefined) ?? []) expect(allowed).toContain(p);
+  });
+
+  test('an IT department can push a policy: the managed-storage schema is packaged and names what src/policy reads', () => {
+    const storage = manifest.storage as { managed_schema?: string } | undefined;
+    expect(storage?.managed_schema).toBe('managed_schema.json');
+    const schema = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'managed_schema.json'), 'utf8')) as { type: string; properties: Record<string, unknown> };
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties).sort()).toEqual(['auditKeepText', 'categories', 'customTerms', 'exceptions', 'retentionDays', 'siteEnabled', 'supervisorPublicKey']);
   });
 });

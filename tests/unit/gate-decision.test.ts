@@ -36,6 +36,13 @@ describe('decideGate', () => {
     expect(decision.stop).toBe(stops);
   });
 
+  test('block findings pass only for a key the supervisor released, and with the confirmation', () => {
+    const block = [result([finding('block')], false)];
+    expect(decideGate(key, block, new Set([key]), [], new Set([key])).stop).toBe(false);
+    expect(decideGate(key, block, new Set(), [], new Set([key])).stop).toBe(true);
+    expect(decideGate(gateKey('x', ['text!']), block, new Set([key]), [], new Set([key])).stop).toBe(true);
+  });
+
   test('an override is for that text only', () => {
     const other = gateKey('x', ['text!']);
     expect(decideGate(other, [result([finding('warn')], false)], new Set([key])).stop).toBe(true);
@@ -73,6 +80,8 @@ describe('audit', () => {
     ['warn findings posted over', { reason: 'r', approved: true, mediaConfirmed: undefined, warn: [finding('warn')] }, 'posted_override'],
     ['approval confirmed', { reason: '', approved: true, mediaConfirmed: undefined, warn: [] }, 'posted_with_approval'],
     ['only the media checklist confirmed', { reason: '', approved: false, mediaConfirmed: true, warn: [] }, 'posted_clean'],
+    ['warn findings under a verified approval (code or PIN)', { reason: 'r', approved: true, approvalVerified: true, mediaConfirmed: undefined, warn: [finding('warn')] }, 'posted_with_approval'],
+    ['a block released by the supervisor (the background logs it as released)', { reason: '', approved: true, released: true, mediaConfirmed: undefined, warn: [] }, 'posted_with_approval'],
   ] as const)('%s', (_why, confirmation, decision) => {
     expect(passedDecision(confirmation === undefined ? undefined : { ...confirmation, warn: [...confirmation.warn] })).toBe(decision);
   });

@@ -1,0 +1,75 @@
+/**
+ * The supervisors' side of the protocol (issue #4). Three channels, three levels of trust:
+ * - GuardProtocol: a content script asks the background for its configuration and for approvals.
+ *   It can read what it needs to check and gate, ask for an approval of one exact text, and never
+ *   change a setting.
+ * - PageProtocol: the extension's own pages (options, log, popup) tell the background that
+ *   settings changed, and ask for the full check of a text.
+ * - TabProtocol: the background and the popup ask a content script about its state, or tell it
+ *   the configuration changed.
+ */
+import type { Dictionary } from '../dictionary/types.ts';
+import type { Exception } from '../engine/scorer.ts';
+import type { LockKey } from '../policy/types.ts';
+import type { ApprovalKind } from '../security/approval.ts';
+import type { Category, CategorySettings, CheckResult, Finding, Platform } from '../shared/types.ts';
+
+/** What a content script is told: enough to check and gate, nothing it could use to change anything. */
+export interface GuardConfig {
+  enabled: boolean;
+  settings: Partial<CategorySettings>;
+  dictionaries: Dictionary[];
+  exceptions: Exception[];
+  /** The platform's official accounts in their 運用期間 (4-1-policy): the account a post goes to is one of these. */
+  accounts: Array<{ handle: string; name: string }>;
+  /** A public key is set: approval codes can be verified. */
+  approvalByCode: boolean;
+  /** A supervisor PIN is set: the supervisor can approve in person on this machine. */
+  approvalInPerson: boolean;
+  /** The supervisor keeps post texts in the audit log: the gate sends the text with its event. */
+  auditKeepText: boolean;
+  locks: LockKey[];
+}
+
+/** One exact text the gate holds, as an approval is asked for it. */
+export interface ApprovalSubjectMessage {
+  text: string;
+  account: string;
+  site: Platform;
+  findings: Finding[];
+}
+
+export type ApprovalReply = { ok: true; kind: ApprovalKind; reason?: string; expiresAt: number } | { ok: false; reason: string };
+
+export interface GuardProtocol {
+  'config.get'(request: { platform: Platform }): GuardConfig;
+  /** The request the author copies to the supervisor (TGREQ1.…). */
+  'approval.request'(request: { text: string; account: string; site: Platform }): { request: string };
+  /** The author pasted an approval code. */
+  'approval.code'(request: ApprovalSubjectMessage & { code: string }): ApprovalReply;
+  /** The supervisor typed their PIN on this machine: an approval, or a release of a block with a reason. */
+  'approval.pin'(request: ApprovalSubjectMessage & { pin: string; kind: ApprovalKind; reason?: string }): ApprovalReply;
+}
+
+export interface PageProtocol {
+  /** Settings were written; the background tells every open tab to reload its configuration. */
+  'settings.changed'(request: Record<string, never>): { tabs: number };
+  /** The full check (with the tokenizer) under the settings in force. */
+  'page.check'(request: { text: string; platform: Platform }): CheckResult;
+}
+
+/** What the content script on a tab says about itself (for the popup). */
+export interface TabGuardState {
+  platform: Platform;
+  enabled: boolean;
+  /** The full check (tokenizer) is not available: only the dictionary-and-pattern tier runs. */
+  partial: boolean;
+  /** Categories the settings turned off. */
+  off: Category[];
+  account: string | null;
+}
+
+export interface TabProtocol {
+  'tab.state'(request: Record<string, never>): TabGuardState;
+  'config.changed'(request: Record<string, never>): { reloaded: boolean };
+}

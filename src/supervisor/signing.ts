@@ -1,0 +1,78 @@
+/**
+ * The supervisor's own profile: the signing key (made once, the private half encrypted under the
+ * PIN), opening an author's request, approving or refusing it. An issued code is kept in the
+ * approvals table and a refusal in the audit log, so the supervisor's log shows both.
+ */
+import { recordAuditEvent } from '../audit/event.ts';
+import {
+  approve, encryptPrivateKey, generateSupervisorKeyPair, parseApprovalRequest, sha256Hex, unlockPrivateKey, verifyPin,
+  type ApprovalKind, type ApprovalRequest,
+} from '../security/index.ts';
+import type { CheckResult, Platform } from '../shared/types.ts';
+import { getSetting, recordApproval, setSetting, type ToukouGuardDB } from '../storage/index.ts';
+
+/** Makes the key pair; the private key is stored encrypted under the PIN, the public key in plain. */
+export async function createSupervisorKey(db: ToukouGuardDB, pin: string): Promise<JsonWebKey> {
+  const stored = await getSetting(db, 'supervisorPinHash');
+  if (stored === null || !(await verifyPin(pin, stored))) throw new Error('PIN が違います。');
+  const pair = await generateSupervisorKeyPair();
+  const encrypted = await encryptPrivateKey(pair.privateKeyJwk, pin);
+  await db.transaction('rw', db.settings, async () => {
+    await setSetting(db, 'supervisorPrivateKey', encrypted);
+    await setSetting(db, 'supervisorPublicKey', pair.publicKeyJwk);
+  });
+  return pair.publicKeyJwk;
+}
+
+export type OpenedRequest = { ok: true; request: ApprovalRequest } | { ok: false; reason: string };
+
+export async function openRequest(text: string): Promise<OpenedRequest> {
+  const parsed = await parseApprovalRequest(text);
+  return parsed.ok ? { ok: true, request: parsed.request } : { ok: false, reason: parsed.reason };
+}
+
+function isPlatform(site: string): site is Platform {
+  return site === 'x' || site === 'facebook';
+}
+
+/** Signs a code for the request with the key unlocked by the PIN; records what was issued. */
+export async function signApproval(
+  db: ToukouGuardDB,
+  request: ApprovalRequest,
+  options: { pin: string; kind: ApprovalKind; expiresInMinutes: number; reason?: string; now?: number },
+): Promise<string> {
+  const stored = await getSetting(db, 'supervisorPrivateKey');
+  if (stored === null) throw new Error('署名用の鍵がありません。「了承」タブで鍵を作成してください。');
+  const unlocked = await unlockPrivateKey(stored, options.pin);
+  if (!unlocked.ok) throw new Error(unlocked.reason);
+  const now = options.now ?? Date.now();
+  const approveOptions: Parameters<typeof approve>[2] = { expiresInMinutes: options.expiresInMinutes, kind: options.kind, now };
+  if (options.reason !== undefined && options.reason.trim() !== '') approveOptions.reason = options.reason.trim();
+  const code = await approve(request, unlocked.privateKey, approveOptions);
+  const record: Parameters<typeof recordApproval>[1] = {
+    textHash: request.textHash,
+    account: request.account,
+    site: request.site,
+    kind: options.kind,
+    code,
+    issuedAt: Math.floor(now / 1000) * 1000,
+    expiresAt: Math.floor(now / 1000) * 1000 + Math.round(options.expiresInMinutes * 60) * 1000,
+  };
+  if (approveOptions.reason !== undefined) record.reason = approveOptions.reason;
+  await recordApproval(db, record);
+  return code;
+}
+
+/** The supervisor declines: recorded with the reason and the findings they saw. */
+export async function refuseRequest(db: ToukouGuardDB, request: ApprovalRequest, result: Pick<CheckResult, 'findings'>, reason: string, now = Date.now()): Promise<void> {
+  if ((await sha256Hex(request.text)) !== request.textHash) throw new Error('依頼の本文が変更されています。');
+  await recordAuditEvent(db, {
+    time: now,
+    site: isPlatform(request.site) ? request.site : 'x',
+    account: request.account,
+    decision: 'approval_refused',
+    reason: `所属長が了承しませんでした${reason.trim() === '' ? '' : `: ${reason.trim()}`}`,
+    result,
+    text: request.text,
+  });
+}

@@ -1,0 +1,227 @@
+/**
+ * The audit log page (issue #4 §4): every gate decision with time, site, account, categories, clause
+ * ids, severities and the text's hash; filters by date, category and decision; the weekly chart;
+ * CSV export; the retention period.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { DECISION_LABEL_JA, SEVERITY_LABEL_JA } from '../../audit/labels.ts';
+import { localDate, localDayRange } from '../../audit/time.ts';
+import type { AuditFilter } from '../../audit/filter.ts';
+import { CATEGORY_LABEL_JA } from '../../shared/clauses.ts';
+import { CATEGORIES, type Category } from '../../shared/types.ts';
+import { AUDIT_DECISIONS, type ApprovalRecord, type AuditDecision, type AuditEvent } from '../../storage/types.ts';
+import type { LogApi } from '../options/api.ts';
+import { Lock } from '../options/common.tsx';
+import { WeeklyChart } from './WeeklyChart.tsx';
+
+const DAY = 86_400_000;
+
+function formatTime(ms: number): string {
+  return new Date(ms).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+const DECISION_TONE: Record<AuditDecision, string> = {
+  posted_clean: 'good',
+  posted_with_approval: 'good',
+  posted_override: 'warn',
+  blocked: 'bad',
+  abandoned: '',
+  approval_refused: 'bad',
+  released: 'warn',
+};
+
+export function LogApp({ api, now = Date.now() }: { api: LogApi; now?: number }) {
+  const [from, setFrom] = useState(localDate(now - 90 * DAY));
+  const [to, setTo] = useState(localDate(now));
+  const [category, setCategory] = useState<Category | ''>('');
+  const [decision, setDecision] = useState<AuditDecision | ''>('');
+  const [events, setEvents] = useState<AuditEvent[] | null>(null);
+  const [approvals, setApprovals] = useState<ApprovalRecord[]>([]);
+  const [settings, setSettings] = useState<Awaited<ReturnType<LogApi['settings']>> | null>(null);
+  const [days, setDays] = useState('');
+  const [pin, setPin] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [includeText, setIncludeText] = useState(false);
+
+  const filter = (): AuditFilter => {
+    const f: AuditFilter = {};
+    if (/^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to)) Object.assign(f, localDayRange(from, to));
+    if (category !== '') f.categories = [category];
+    if (decision !== '') f.decisions = [decision];
+    return f;
+  };
+  const load = () => {
+    void api.query(filter()).then(setEvents);
+  };
+  useEffect(load, [from, to, category, decision]);
+  useEffect(() => {
+    void api.settings().then((s) => {
+      setSettings(s);
+      setDays(String(s.retentionDays));
+      setIncludeText(s.auditKeepText);
+    });
+    void api.approvals().then(setApprovals);
+  }, [api]);
+
+  return (
+    <>
+      <div class="topbar">
+        <h1>投稿ガード 記録（監査ログ）</h1>
+        <span class="spacer" />
+        <button type="button" class="link" onClick={() => api.openOptions()}>
+          設定
+        </button>
+      </div>
+      <div class="page">
+        <p class="note">投稿ボタンを押したときの判断をすべて記録しています。本文は{settings?.auditKeepText === true ? '記録しています' : '記録せず、本文の指紋（SHA-256）だけを残しています'}。</p>
+        <div class="row box" data-testid="log-filters">
+          <label>
+            期間 <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} data-testid="filter-from" />
+          </label>
+          〜
+          <input type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} data-testid="filter-to" aria-label="期間の終わり" />
+          <label>
+            カテゴリ{' '}
+            <select value={category} onChange={(e) => setCategory(e.currentTarget.value as Category | '')} data-testid="filter-category">
+              <option value="">すべて</option>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {CATEGORY_LABEL_JA[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            判断{' '}
+            <select value={decision} onChange={(e) => setDecision(e.currentTarget.value as AuditDecision | '')} data-testid="filter-decision">
+              <option value="">すべて</option>
+              {AUDIT_DECISIONS.map((d) => (
+                <option key={d} value={d}>
+                  {DECISION_LABEL_JA[d]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+
+        <h2>週ごとの指摘（カテゴリ別、投稿の件数）</h2>
+        {events === null ? <p>読み込み中…</p> : <WeeklyChart weeks={api.weekly(events)} />}
+
+        <div class="row">
+          <h2 style={{ flex: 1 }}>記録 {events !== null ? <span class="note">{events.length}件</span> : null}</h2>
+          {settings?.auditKeepText === true ? (
+            <label>
+              <input type="checkbox" checked={includeText} onChange={(e) => setIncludeText(e.currentTarget.checked)} /> 本文も書き出す
+            </label>
+          ) : null}
+          <button type="button" class="primary" onClick={() => api.exportCsv(filter(), includeText)} data-testid="export-audit-csv">
+            この条件で CSV に書き出す
+          </button>
+        </div>
+        <table data-testid="audit-table">
+          <thead>
+            <tr>
+              <th>日時</th>
+              <th>サイト・アカウント</th>
+              <th>判断</th>
+              <th>指摘（カテゴリ・重さ）</th>
+              <th>条項</th>
+              <th>本文の指紋</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events !== null && events.length === 0 ? (
+              <tr>
+                <td colSpan={6} class="note">
+                  この条件の記録はありません。
+                </td>
+              </tr>
+            ) : null}
+            {[...(events ?? [])].reverse().map((e) => (
+              <tr key={e.id} data-testid="audit-row" data-decision={e.decision}>
+                <td style={{ whiteSpace: 'nowrap' }}>{formatTime(e.time)}</td>
+                <td>
+                  {e.site === 'x' ? 'X' : 'Facebook'} {e.account !== '' ? `@${e.account}` : ''}
+                </td>
+                <td>
+                  <span class={`sev`} data-severity={DECISION_TONE[e.decision] === 'bad' ? 'block' : DECISION_TONE[e.decision] === 'warn' ? 'warn' : DECISION_TONE[e.decision] === 'good' ? 'info' : 'off'}>
+                    {DECISION_LABEL_JA[e.decision]}
+                  </span>
+                  {e.reason !== undefined ? <div class="note">理由: {e.reason}</div> : null}
+                  {e.text !== undefined ? <div class="note">本文: {e.text}</div> : null}
+                </td>
+                <td>
+                  {e.categories.length === 0 ? <span class="note">なし</span> : e.categories.map((c, i) => <div key={c}>{CATEGORY_LABEL_JA[c]}（{SEVERITY_LABEL_JA[e.severities[i] ?? 'info']}）</div>)}
+                </td>
+                <td>
+                  <code>{e.clauses.join(' ')}</code>
+                </td>
+                <td>
+                  <code title={e.textHash}>{e.textHash.slice(0, 12)}…</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <h2>了承・解除の記録</h2>
+        {approvals.length === 0 ? (
+          <p class="note">まだありません。</p>
+        ) : (
+          <table data-testid="approvals-table">
+            <thead>
+              <tr>
+                <th>発行日時</th>
+                <th>種類</th>
+                <th>アカウント</th>
+                <th>有効期限</th>
+                <th>使用</th>
+                <th>理由</th>
+              </tr>
+            </thead>
+            <tbody>
+              {approvals.map((a) => (
+                <tr key={a.id}>
+                  <td>{formatTime(a.issuedAt)}</td>
+                  <td>
+                    {a.kind === 'release' ? 'ブロック解除' : '了承'}
+                    {a.code === 'PIN' ? '（対面・PIN）' : '（コード）'}
+                  </td>
+                  <td>@{a.account}</td>
+                  <td>{formatTime(a.expiresAt)}</td>
+                  <td>{a.usedAt !== undefined ? formatTime(a.usedAt) : '未使用'}</td>
+                  <td>{a.reason ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+
+        <h2>保存期間</h2>
+        {settings === null ? null : settings.locks.includes('retentionDays') ? (
+          <p>
+            {settings.retentionDays}日 <Lock />
+          </p>
+        ) : (
+          <div class="row">
+            <input type="number" min={1} max={3650} value={days} onInput={(e) => setDays(e.currentTarget.value)} style={{ width: '90px' }} data-testid="log-retention" aria-label="保存期間（日）" />
+            日より古い記録は自動で削除します。
+            {settings.pinSet ? <input type="password" inputMode="numeric" placeholder="所属長 PIN" value={pin} onInput={(e) => setPin(e.currentTarget.value)} aria-label="所属長 PIN" /> : null}
+            <button
+              type="button"
+              onClick={async () => {
+                const r = await api.setRetention(Number(days), pin);
+                setPin('');
+                setStatus(r.ok ? `保存しました（${r.value}件の古い記録を削除）。` : r.message);
+                if (r.ok) load();
+              }}
+            >
+              変更
+            </button>
+            {status !== null ? <span role="status">{status}</span> : null}
+          </div>
+        )}
+      </div>
+    </>
+  );
+}
