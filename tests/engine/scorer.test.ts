@@ -69,6 +69,17 @@ describe('scorer', () => {
     expect(r.findings.filter((f) => f.category === 'decision_process').length).toBeGreaterThan(0);
   });
 
+  it('rumour and decision-process findings that the rules rate block are capped at warn by default and block when a supervisor raises the category', () => {
+    const raised = createChecker({ settings: { rumour: { sensitivity: 'block', threshold: 0.5 }, decision_process: { sensitivity: 'block', threshold: 0.5 } } });
+    const amplified = '【拡散希望】川の堤防が決壊するらしい！';
+    expect(createChecker().check(amplified).verdict).toBe('warn');
+    expect(raised.check(amplified).verdict).toBe('block');
+    const leak = '新しい図書館の建設場所は庁内で検討中です。正式発表は来月の予定です。';
+    expect(raised.check(leak).findings.filter((f) => f.category === 'decision_process').every((f) => f.severity === 'block')).toBe(true);
+    // Plain hearsay about nothing harmful stays warn even when raised: the rule rates it warn.
+    expect(raised.check('来週の祭りは中止になるらしい。').verdict).toBe('warn');
+  });
+
   it('a phone exception covers the same number however it is written', () => {
     const text = '担当の携帯 090-3333-4444 までご連絡ください。';
     expect(createChecker().check(text).categories).toContain('personal_info');

@@ -12,6 +12,7 @@ const STAGE = /検討中|検討して(?:い|お)|検討を進め|調整中|調�
 const VENUE = /(?:庁内会議|庁議|部長会議|幹部会議|庁内の検討会議|庁内検討会議|(?:庁内|内部|幹部)の(?:会議|検討会|打ち合わせ))(?:で|において|の結果|では)[、]?[^。]{0,30}(?:検討|協議|議論|話し合|決ま|方針|案|確認|出た|固ま)|内部で検討/gu;
 const BEFORE_COUNCIL = /(?:予算案|条例案|計画案|議案)[^。]{0,20}(?:前|予定|提出予定|出る前|出す前)|議会に出る前|先にお知らせ(?:します|しておきます)/gu;
 const OUTCOME_SPECULATION = /(?:廃止|統合|統廃合|移転|民営化|値上げ|閉鎖|中止|削減|決ま|なくな)(?:に|と)?(?:なり|され|し|り)?そう(?:です|だ|な|$|。)|(?:廃止|統合|移転|民営化|値上げ)(?:される|になる|の)?(?:見通し|みたい|かも)/gu;
+const LEAK = /正式(?:な)?発表は|まだ公表しないで|公表前|発表前|ここだけの話|内緒/u;
 const PUBLISHED = /公表|公開し|公開中|意見募集|ご意見を募集|意見を募集|パブリックコメント|パブコメ|傍聴|決定しました|決まりました|可決|議決|策定しました|策定しています|発表しました|を経て/u;
 const NOT_A_MEASURE = /検討して(?:おき|み)ましょう|検討してお(?:いて|き)|ご検討ください|ご検討を|ご検討いただ|検討してみて|検討してください/u;
 
@@ -21,6 +22,7 @@ export const decisionProcessRule: Rule = {
   clause: '5-8-decision-process',
   description: '公表前の施策の検討段階・庁内会議・議会提出前・結果の予想',
   run(ctx) {
+    const first = ctx.findings.length;
     const report = (from: number, to: number, detail: string, message: string): void =>
       ctx.report({
         from,
@@ -41,6 +43,12 @@ export const decisionProcessRule: Rule = {
         if (PUBLISHED.test(s.text) || NOT_A_MEASURE.test(s.text)) continue;
         report(m.index, m.index + m[0].length, detail, message);
       }
+    }
+    // D4: a stage word together with leak phrasing (議会に出る前, 先にお知らせ, 正式発表は…) is block-level;
+    // the category's default sensitivity (warn) caps it unless a supervisor raises it.
+    const mine = ctx.findings.slice(first);
+    if (mine.some((f) => f.rule.endsWith(':stage')) && (mine.some((f) => f.rule.endsWith(':before-council')) || LEAK.test(ctx.plain))) {
+      for (const f of mine) f.severity = 'block';
     }
   },
 };

@@ -63,6 +63,7 @@ export const rumourRule: Rule = {
   clause: '5-8-rumour',
   description: '伝聞・推測・噂・出典のない又聞き・拡散の呼びかけ',
   run(ctx) {
+    const first = ctx.findings.length;
     const debunk = DEBUNK.test(ctx.plain);
     // R1 らしい
     for (const m of ctx.matches(/らしい|らしかった/gu)) {
@@ -121,6 +122,13 @@ export const rumourRule: Rule = {
     for (const m of ctx.matches(QUESTION)) {
       if (/という(?:ご)?質問|よくある質問|Q&A|回答/u.test(ctx.plain)) continue;
       warn(ctx, m.index, m.index + m[0].length, '「〜って本当？」と問いかける形でも、噂を広げることになります。', 'question');
+    }
+    // R6/R10: hearsay that is amplified (拡散希望) or about a harmful topic (決壊, 食中毒, 窃盗団 …) is
+    // block-level; the category's default sensitivity (warn) caps it unless a supervisor raises it.
+    const mine = ctx.findings.slice(first);
+    const amplified = mine.some((f) => f.rule.endsWith(':amplify'));
+    if (amplified || HARM_TOPIC.test(ctx.plain)) {
+      for (const f of mine) if (f.confidence >= 0.8 && (amplified ? mine.length > 1 : !f.rule.endsWith(':amplify'))) f.severity = 'block';
     }
   },
 };
