@@ -1,5 +1,6 @@
 /** Turning what happened to a post into an audit event; the text itself only when the supervisor chose to keep it. */
-import { CATEGORIES, severityRank, type Category, type CheckResult, type Platform, type Severity } from '../shared/types.ts';
+import type { CheckResult, Platform } from '../shared/types.ts';
+import { summarizeFindings } from '../shared/summary.ts';
 import { sha256Hex } from '../security/hash.ts';
 import { addAuditEvent, getSetting, type AuditDecision, type AuditEvent, type ToukouGuardDB } from '../storage/index.ts';
 
@@ -15,20 +16,7 @@ export interface AuditInput {
   text: string;
 }
 
-/** Categories in the canonical order, each with its highest severity; clauses each once, sorted. */
-export function summarizeFindings(findings: CheckResult['findings']): Pick<AuditEvent, 'categories' | 'clauses' | 'severities'> {
-  const highest = new Map<Category, Severity>();
-  for (const f of findings) {
-    const current = highest.get(f.category);
-    if (current === undefined || severityRank(f.severity) > severityRank(current)) highest.set(f.category, f.severity);
-  }
-  const categories = CATEGORIES.filter((c) => highest.has(c));
-  return {
-    categories,
-    clauses: [...new Set(findings.map((f) => f.clause))].sort(),
-    severities: categories.map((c) => highest.get(c)!),
-  };
-}
+export { summarizeFindings };
 
 export async function buildAuditEvent(input: AuditInput, options: { keepText: boolean }): Promise<Omit<AuditEvent, 'id'>> {
   const event: Omit<AuditEvent, 'id'> = {

@@ -74,20 +74,6 @@ export function passedDecision(confirmation: GateConfirmation | undefined): Gate
   return confirmation.approved ? 'posted_with_approval' : 'posted_clean';
 }
 
-/** Categories in the canonical order, each with its highest severity; clauses each once, sorted (as the audit log stores them). */
-export function summarizeForAudit(findings: readonly Finding[]): { categories: Category[]; clauses: string[]; severities: Severity[] } {
-  const highest = new Map<Category, Severity>();
-  for (const f of findings) {
-    const current = highest.get(f.category);
-    if (current === undefined || severityRank(f.severity) > severityRank(current)) highest.set(f.category, f.severity);
-  }
-  const categories = CATEGORIES.filter((c) => highest.has(c));
-  return {
-    categories,
-    clauses: [...new Set(findings.map((f) => f.clause))].sort(),
-    severities: categories.map((c) => highest.get(c) as Severity),
-  };
-}
 
 /** Enter that an IME uses to commit a conversion is never a submit (keyCode 229 covers older Chromium and Safari). */
 export function isImeEnter(e: Pick<KeyboardEvent, 'isComposing' | 'keyCode'>): boolean {

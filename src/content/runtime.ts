@@ -16,7 +16,8 @@ import type { AuditAppend, ContentProtocol } from '../messaging/protocol.ts';
 import type { ApprovalReply, ApprovalSubjectMessage, GuardConfig, GuardProtocol, TabProtocol } from '../messaging/supervisor-protocol.ts';
 import { sha256Hex } from '../security/hash.ts';
 import { createEngineHost } from './engine-host.ts';
-import { passedDecision, summarizeForAudit, type GateConfirmation, type GateDecision } from './gate-decision.ts';
+import { passedDecision, type GateConfirmation, type GateDecision } from './gate-decision.ts';
+import { summarizeFindings } from '../shared/summary.ts';
 import { installGate, type GatePress } from './gate.ts';
 import { clearHighlights, drawHighlights, installHighlightStyle } from './highlights.ts';
 import { translate as t } from './i18n.ts';
@@ -224,7 +225,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     const { decision, confirmation } = press;
     if (decision.stop && decision.block.length === 0) return; // the dialog is open; the outcome comes with the next press
     const findings = press.results.flatMap((r) => r.findings);
-    const event: Omit<AuditAppend, 'textHash'> = { site: platform, decision: decision.stop ? 'blocked' : passedDecision(confirmation), ...summarizeForAudit(findings) };
+    const event: Omit<AuditAppend, 'textHash'> = { site: platform, decision: decision.stop ? 'blocked' : passedDecision(confirmation), ...summarizeFindings(findings) };
     if (!decision.stop && confirmation !== undefined) {
       if (confirmation.reason !== '') event.reason = confirmation.reason;
       else if (confirmation.approved && (config === null || (!config.approvalInPerson && !config.approvalByCode))) event.reason = '了承は本人の申告による（所属長 PIN・公開鍵が未設定）';
@@ -239,7 +240,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     if (lastHeld === null) return;
     const { text, findings } = lastHeld;
     lastHeld = null;
-    sendAudit({ site: platform, decision: 'abandoned', ...summarizeForAudit(findings) }, text);
+    sendAudit({ site: platform, decision: 'abandoned', ...summarizeFindings(findings) }, text);
   }
   ctx.addEventListener(window, 'pagehide', recordAbandoned);
 

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { summarizeFindings } from '../../src/audit/event.ts';
-import { decideGate, gateKey, isImeEnter, isSubmitChord, passedDecision, summarizeForAudit } from '../../src/content/gate-decision.ts';
+import { decideGate, gateKey, isImeEnter, isSubmitChord, passedDecision } from '../../src/content/gate-decision.ts';
 import type { CheckResult, Finding, Severity } from '../../src/shared/types.ts';
 
 function finding(severity: Severity): Finding {
@@ -86,16 +85,6 @@ describe('audit', () => {
     expect(passedDecision(confirmation === undefined ? undefined : { ...confirmation, warn: [...confirmation.warn] })).toBe(decision);
   });
 
-  test('the content script summarises findings exactly as the audit log does', () => {
-    const findings: Finding[] = [
-      { ...finding('warn'), category: 'rumour', clause: '5-8-rumour' },
-      finding('info'),
-      finding('block'),
-      { ...finding('warn'), category: 'personal_info', clause: '5-5-personal-info' },
-    ];
-    expect(summarizeForAudit(findings)).toEqual(summarizeFindings(findings));
-    expect(summarizeForAudit([])).toEqual(summarizeFindings([]));
-  });
 });
 
 describe('IME and submit keys', () => {
