@@ -96,3 +96,28 @@ describe('approval exemptions', () => {
     expect(r.approval.reason).toMatch(/了承/);
   });
 });
+
+describe('approval verdicts on posts written apart from the dev corpus', () => {
+  const checkers = useCheckers();
+  it.each([
+    ['【市HP更新】固定資産税の納期限のお知らせを掲載しました。https://www.city.hirakawa.lg.jp/zeimu/koteishisan.html', false],
+    ['広報ひらかわ11月号の特集「冬の暮らしガイド」を市ホームページでもご覧いただけます。https://www.city.hirakawa.lg.jp/koho/2025-11.html', false],
+    ['広報ひらかわ10月号でお知らせしたとおり、10月20日から庁舎の駐車場が一部使えなくなります。', false],
+    ['第15回平川市民ソフトバレー大会の結果です。優勝：猿賀チーム、準優勝：新屋チーム、第3位：柏木町チーム。', false],
+    ['本日の市長杯ゴルフ大会は、晴天のもと予定どおり終了しました。参加者は120人でした。', false],
+    ['【結果】中学校駅伝大会で平賀東中学校が優勝し、県大会への出場を決めました！おめでとう！', false],
+    ['【結果】市民将棋大会の結果、優勝は山田さんでした。来年はもっと多くの方に参加してほしいです。', true],
+    ['市ホームページをリニューアルしました。見やすくなったと思います！https://www.city.hirakawa.lg.jp/', true],
+    ['【お知らせ】年末年始のごみ収集日程を市HPに掲載しました。https://bit.ly/3abcde', true],
+    ['【お知らせ】年末年始のごみ収集日程を市HPに掲載しました。https://www.city-hirakawa.example.com/gomi', true],
+    ['詳しくは市ホームページをご覧ください。', true],
+    ['平川市の魅力を発信する動画を作りました。ぜひご覧ください！https://www.youtube.com/watch?v=abc', true],
+    ['【再掲】インフルエンザ予防接種の助成について。https://www.city.hirakawa.lg.jp/kenko/influenza.html', false],
+    ['明日のねぷたまつりは予定どおり開催します。', true],
+    ['投票率は最終で45.12％でした（前回比+1.2ポイント）。', false],
+    ['市議会議員選挙の開票結果を市ホームページに掲載しました。https://www.city.hirakawa.lg.jp/senkyo/kaihyo.html', false],
+    ['【市HP更新】ゴミの分別が悪い地区があります。ちゃんと守ってください。https://www.city.hirakawa.lg.jp/gomi/', true],
+  ] as const)('%s → needs approval: %s', (text, needsApproval) => {
+    expect(checkers.tokenizer().check(text).needs_approval).toBe(needsApproval);
+  });
+});
