@@ -5,7 +5,9 @@ import { guardHandlers, pageHandlers, persistGateEvent } from '../src/messaging/
 import { GUARDED_ORIGINS } from '../src/sites/selectors.ts';
 import { ToukouGuardDB } from '../src/storage/index.ts';
 import { broadcastConfigChanged, engineConfigCache, retentionKeeper } from '../src/supervisor/background-wiring.ts';
+import { inPersonDesk } from '../src/supervisor/in-person.ts';
 import { onManagedPolicyChanged, readManagedPolicy } from '../src/supervisor/managed-source.ts';
+import { browser } from 'wxt/browser';
 
 /**
  * Firefox has no offscreen documents, and its background page has a DOM: it hosts the tokenizer
@@ -34,6 +36,23 @@ export default defineBackground(() => {
   };
   listen(backgroundHandlers(fullCheck, audit, engine.get), fromContent);
   listen(guardHandlers(deps), fromContent);
+  // In person: the PIN is typed in the extension's own window, never in the site's page.
+  const desk = inPersonDesk({
+    db,
+    async openWindow(id) {
+      const win = await browser.windows.create({ type: 'popup', url: browser.runtime.getURL(`/approve.html?id=${encodeURIComponent(id)}`), width: 560, height: 680, focused: true });
+      return win?.id;
+    },
+    closeWindow: async (windowId) => {
+      await browser.windows.remove(windowId);
+    },
+    tell: async (tabId, frameId, answer) => {
+      await browser.tabs.sendMessage(tabId, { type: 'approval.answer', data: answer }, { frameId });
+    },
+  });
+  listen(desk.guard, fromContent);
+  listen(desk.page, fromOwnPage);
+  browser.windows.onRemoved.addListener(desk.windowRemoved);
   const changed = () => {
     engine.invalidate();
     return broadcastConfigChanged(GUARDED_ORIGINS.map((o) => `${o}/*`));

@@ -13,7 +13,7 @@ import type { GateDialogProps } from '../ui/GateDialog.tsx';
 import { createClient } from '../messaging/client.ts';
 import { fromOwnPage, listen } from '../messaging/handlers.ts';
 import type { AuditAppend, ContentProtocol } from '../messaging/protocol.ts';
-import type { ApprovalReply, ApprovalSubjectMessage, GuardConfig, GuardProtocol, TabProtocol } from '../messaging/supervisor-protocol.ts';
+import type { ApprovalReply, ApprovalSubjectMessage, GuardConfig, GuardProtocol, InPersonProtocol, TabProtocol } from '../messaging/supervisor-protocol.ts';
 import { sha256Hex } from '../security/hash.ts';
 import { createEngineHost } from './engine-host.ts';
 import { passedDecision, type GateConfirmation, type GateDecision } from './gate-decision.ts';
@@ -78,7 +78,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
 
   const exemptions = ['4-3-exempt-published', '4-3-exempt-facts'].map(clauseById).filter((c): c is Clause => c !== undefined);
 
-  const send = createClient<ContentProtocol & GuardProtocol>();
+  const send = createClient<ContentProtocol & GuardProtocol & InPersonProtocol>();
   /** What the supervisor configured for this site (issue #4); null until the background answers. */
   let config: GuardConfig | null = null;
   /** The official account posts here go to (4-1-policy): the only one, or the one chosen in the dialog. */
@@ -91,6 +91,10 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     allow: (confirmation: GateConfirmation) => void;
     text: string;
     granted: Extract<ApprovalReply, { ok: true }> | null;
+    /** The supervisor's confirmation window is open for this press (its request id). */
+    waiting: string | null;
+    /** Why the last in-person request ended without an approval (the window was closed). */
+    notice: string | null;
   } | null = null;
   /** A press that was held and has not gone out since: `abandoned` if the box or the page goes away. */
   let lastHeld: { text: string; findings: Finding[] } | null = null;
@@ -105,7 +109,8 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
       ensureUi();
       card = null;
       const text = editors.map((e) => e.adapter.read(e.element).text).join('\n');
-      held = { decision, editors, allow, text, granted: null };
+      cancelInPerson();
+      held = { decision, editors, allow, text, granted: null, waiting: null, notice: null };
       lastHeld = { text, findings: [...decision.block, ...decision.warn] };
       repaint();
     },
@@ -122,6 +127,38 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
       repaint();
     }
     return reply;
+  }
+
+  /**
+   * In person: the supervisor types the PIN in the extension's own window (approve.html), never in
+   * this page, whose scripts could read the keys. The background answers with `approval.answer`.
+   */
+  async function openInPerson(): Promise<void> {
+    if (held === null) return;
+    const h = held;
+    const kind = h.decision.block.length > 0 ? 'release' : 'approve';
+    h.notice = null;
+    const { id } = await send('approval.inPerson', { ...approvalSubject(), key: h.decision.key, kind });
+    h.waiting = id;
+    repaint();
+  }
+
+  function cancelInPerson(): void {
+    if (held === null || held.waiting === null) return;
+    const id = held.waiting;
+    held.waiting = null;
+    repaint();
+    send('approval.inPersonCancel', { id }).catch(() => undefined);
+  }
+
+  /** The window's answer: only for the request this held press made, and only for its exact key. */
+  function answerInPerson({ id, key, reply }: { id: string; key: string; reply: ApprovalReply }): boolean {
+    if (held === null || held.waiting !== id || held.decision.key !== key) return false;
+    held.waiting = null;
+    if (reply.ok) granted(reply);
+    else held.notice = reply.reason;
+    repaint();
+    return true;
   }
 
   function dialogProps(): GateDialogProps | null {
@@ -142,10 +179,10 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
             granted: held.granted,
             onRequest: async () => (await send('approval.request', { text: approvalSubject().text, account, site: platform })).request,
             onCode: async (code) => granted(await send('approval.code', { ...approvalSubject(), code })),
-            onPin: async (pin, reason) => {
-              const kind = decision.block.length > 0 ? 'release' : 'approve';
-              return granted(await send('approval.pin', { ...approvalSubject(), pin, kind, ...(reason.trim() === '' ? {} : { reason }) }));
-            },
+            waiting: held.waiting !== null,
+            notice: held.notice,
+            onInPerson: openInPerson,
+            onInPersonCancel: cancelInPerson,
           };
     return {
       t,
@@ -157,6 +194,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
       clauseOf: clauseById,
       approvalPanel,
       onFix() {
+        cancelInPerson();
         held = null;
         repaint();
         const first = editors[0];
@@ -204,6 +242,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
         await loadConfig();
         return { reloaded: true };
       },
+      'approval.answer': (answer) => ({ accepted: answerInPerson(answer) }),
     },
     fromOwnPage,
   );

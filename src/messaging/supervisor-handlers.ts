@@ -8,7 +8,7 @@ import { buildAuditEvent } from '../audit/event.ts';
 import { createApprovalRequest } from '../security/approval.ts';
 import type { CheckResult, Platform } from '../shared/types.ts';
 import { addAuditEvent, type AuditDecision, type ToukouGuardDB } from '../storage/index.ts';
-import { acceptApprovalCode, approveInPerson, consumeApproval, PinAttemptLimiter } from '../supervisor/approvals.ts';
+import { acceptApprovalCode, consumeApproval } from '../supervisor/approvals.ts';
 import { guardConfig, loadEffectiveConfig } from '../supervisor/config.ts';
 import type { HandlerTable } from './handlers.ts';
 import type { AuditAppend } from './protocol.ts';
@@ -20,7 +20,7 @@ export interface SupervisorDeps {
   now?: () => number;
 }
 
-export function guardHandlers(deps: SupervisorDeps, limiter = new PinAttemptLimiter()): HandlerTable<GuardProtocol> {
+export function guardHandlers(deps: SupervisorDeps): HandlerTable<GuardProtocol> {
   const { db } = deps;
   const now = deps.now ?? Date.now;
   return {
@@ -33,9 +33,6 @@ export function guardHandlers(deps: SupervisorDeps, limiter = new PinAttemptLimi
     async 'approval.code'(request) {
       const config = await loadEffectiveConfig(db, await deps.readManaged());
       return acceptApprovalCode(db, config.supervisorPublicKey, request, now());
-    },
-    'approval.pin'(request) {
-      return approveInPerson(db, limiter, request, now());
     },
   };
 }

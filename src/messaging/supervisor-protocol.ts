@@ -1,12 +1,15 @@
 /**
  * The supervisors' side of the protocol (issue #4). Three channels, three levels of trust:
- * - GuardProtocol: a content script asks the background for its configuration and for approvals.
- *   It can read what it needs to check and gate, ask for an approval of one exact text, and never
- *   change a setting.
+ * - GuardProtocol (and InPersonProtocol): a content script asks the background for its configuration
+ *   and for approvals. It can read what it needs to check and gate, ask for an approval of one exact
+ *   text (or for the supervisor's confirmation window to be opened), and never change a setting,
+ *   and never carries a PIN.
+ * - ApprovePageProtocol: the supervisor's confirmation window (approve.html) reads the held post
+ *   from the background and sends the PIN there.
  * - PageProtocol: the extension's own pages (options, log, popup) tell the background that
  *   settings changed, and ask for the full check of a text.
  * - TabProtocol: the background and the popup ask a content script about its state, or tell it
- *   the configuration changed.
+ *   the configuration changed or the in-person approval's outcome.
  */
 import type { Dictionary } from '../dictionary/types.ts';
 import type { Exception } from '../engine/scorer.ts';
@@ -47,8 +50,44 @@ export interface GuardProtocol {
   'approval.request'(request: { text: string; account: string; site: Platform }): { request: string };
   /** The author pasted an approval code. */
   'approval.code'(request: ApprovalSubjectMessage & { code: string }): ApprovalReply;
-  /** The supervisor typed their PIN on this machine: an approval, or a release of a block with a reason. */
-  'approval.pin'(request: ApprovalSubjectMessage & { pin: string; kind: ApprovalKind; reason?: string }): ApprovalReply;
+}
+
+/**
+ * In person ((4)③ on the author's machine): the content script never sees the PIN. It asks the
+ * background to open the extension's own confirmation window (approve.html) for one held post;
+ * the supervisor types the PIN there, and the background answers the tab with `approval.answer`.
+ */
+export interface InPersonRequest extends ApprovalSubjectMessage {
+  /** The gate key of the held press: the answer opens the gate for this exact key only. */
+  key: string;
+  kind: ApprovalKind;
+}
+
+export interface InPersonProtocol {
+  /** Opens the confirmation window; answers the id the later `approval.answer` carries. */
+  'approval.inPerson'(request: InPersonRequest): { id: string };
+  /** The author cancelled at the gate: the window is closed. */
+  'approval.inPersonCancel'(request: { id: string }): { cancelled: boolean };
+}
+
+/** What the confirmation window shows: the held post as the background keeps it (never in the URL). */
+export interface InPersonView {
+  kind: ApprovalKind;
+  site: Platform;
+  account: string;
+  text: string;
+  textHash: string;
+  findings: Finding[];
+  categories: Category[];
+  clauses: string[];
+}
+
+/** The confirmation window (approve.html) → the background. */
+export interface ApprovePageProtocol {
+  'approve.subject'(request: { id: string }): InPersonView | null;
+  /** The supervisor's PIN (and, for a release, the reason), checked by the background. */
+  'approve.submit'(request: { id: string; pin: string; reason?: string }): ApprovalReply;
+  'approve.cancel'(request: { id: string }): { closed: boolean };
 }
 
 export interface PageProtocol {
@@ -72,4 +111,6 @@ export interface TabGuardState {
 export interface TabProtocol {
   'tab.state'(request: Record<string, never>): TabGuardState;
   'config.changed'(request: Record<string, never>): { reloaded: boolean };
+  /** The in-person window's outcome for the request `id`: granted (opens the gate for `key` once), or closed. */
+  'approval.answer'(request: { id: string; key: string; reply: ApprovalReply }): { accepted: boolean };
 }

@@ -27,8 +27,8 @@ export const IN_PERSON_VALID_MS = 60 * 60 * 1000;
 export const IN_PERSON_CODE = 'PIN';
 
 /**
- * Wrong PINs typed at the gate: after `MAX_FAILURES` the PIN is not even tried for a while, and the
- * wait doubles each time, so a PIN cannot be guessed by hammering the dialog.
+ * Wrong PINs typed in the in-person confirmation window: after `MAX_FAILURES` the PIN is not even tried for a while, and the
+ * wait doubles each time, so a PIN cannot be guessed by hammering the window.
  */
 export class PinAttemptLimiter {
   private failures = 0;

@@ -1,8 +1,9 @@
 /**
- * The author's side of (4)③ in the gate dialog: the supervisor approves in person (their PIN on
- * this machine), or at a distance (the author copies a request, the supervisor sends back a code).
- * For a post held by block findings the same two ways give a release, which needs a reason.
- * Props in, callbacks out: the messages to the background are the caller's.
+ * The author's side of (4)③ in the gate dialog: the supervisor approves in person (in the
+ * extension's own confirmation window, which the button opens: no PIN is ever typed into the
+ * site's page), or at a distance (the author copies a request, the supervisor sends back a code).
+ * For a post held by block findings the same two ways give a release, which needs a reason (given
+ * in the window, or in the code). Props in, callbacks out: the messages to the background are the caller's.
  */
 import { useState } from 'preact/hooks';
 import type { ApprovalReply } from '../messaging/supervisor-protocol.ts';
@@ -21,16 +22,20 @@ export interface ApprovalPanelProps {
   granted: Extract<ApprovalReply, { ok: true }> | null;
   onRequest: () => Promise<string>;
   onCode: (code: string) => Promise<ApprovalReply>;
-  onPin: (pin: string, reason: string) => Promise<ApprovalReply>;
+  /** The supervisor's confirmation window is open, waiting for the PIN. */
+  waiting: boolean;
+  /** Why the last in-person request ended without an approval. */
+  notice: string | null;
+  /** Opens the supervisor's confirmation window (the background does; no PIN passes through this page). */
+  onInPerson: () => Promise<void>;
+  onInPersonCancel: () => void;
 }
 
 function expiry(ms: number): string {
   return new Date(ms).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-export function ApprovalPanel({ t, mode, accounts, account, onAccount, inPerson, byCode, granted, onRequest, onCode, onPin }: ApprovalPanelProps) {
-  const [pin, setPin] = useState('');
-  const [reason, setReason] = useState('');
+export function ApprovalPanel({ t, mode, accounts, account, onAccount, inPerson, byCode, granted, onRequest, onCode, waiting, notice, onInPerson, onInPersonCancel }: ApprovalPanelProps) {
   const [request, setRequest] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -42,10 +47,7 @@ export function ApprovalPanel({ t, mode, accounts, account, onAccount, inPerson,
     const reply = await work().catch((e: unknown): ApprovalReply => ({ ok: false, reason: String(e) }));
     setBusy(false);
     setError(reply.ok ? null : reply.reason);
-    if (reply.ok) {
-      setPin('');
-      setCode('');
-    }
+    if (reply.ok) setCode('');
   };
 
   if (granted !== null) {
@@ -81,20 +83,31 @@ export function ApprovalPanel({ t, mode, accounts, account, onAccount, inPerson,
       <fieldset class="tg-box">
         <legend>{t(release ? 'releaseInPersonTitle' : 'approvalInPersonTitle')}</legend>
         {inPerson ? (
-          <>
-            {release ? (
-              <label class="tg-field">
-                {t('releaseReason')}
-                <input type="text" value={reason} onInput={(e) => setReason(e.currentTarget.value)} data-testid="tg-approval-reason" />
-              </label>
-            ) : null}
-            <div class="tg-row">
-              <input type="password" inputMode="numeric" autoComplete="off" placeholder={t('approvalPinPlaceholder')} value={pin} onInput={(e) => { setPin(e.currentTarget.value); setError(null); }} data-testid="tg-approval-pin" aria-label={t('approvalPinPlaceholder')} />
-              <button type="button" disabled={busy || pin === '' || (release && reason.trim() === '')} onClick={() => run(() => onPin(pin, reason))} data-testid="tg-approval-pin-submit">
-                {t(release ? 'releaseButton' : 'approvalPinButton')}
+          waiting ? (
+            <div class="tg-row" data-testid="tg-approval-in-person-waiting">
+              <span class="tg-note">{t('approvalInPersonWaiting')}</span>
+              <button type="button" onClick={onInPersonCancel} data-testid="tg-approval-in-person-cancel">
+                {t('approvalInPersonCancel')}
               </button>
             </div>
-          </>
+          ) : (
+            <>
+              <p class="tg-note">{t(release ? 'releaseInPersonNote' : 'approvalInPersonNote')}</p>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={async () => {
+                  setBusy(true);
+                  setError(null);
+                  await onInPerson().catch((e: unknown) => setError(String(e)));
+                  setBusy(false);
+                }}
+                data-testid="tg-approval-in-person"
+              >
+                {t('approvalInPersonOpen')}
+              </button>
+            </>
+          )
         ) : (
           <p class="tg-note">{t('approvalNoPin')}</p>
         )}
@@ -129,9 +142,9 @@ export function ApprovalPanel({ t, mode, accounts, account, onAccount, inPerson,
           <p class="tg-note">{t('approvalNoKey')}</p>
         )}
       </fieldset>
-      {error !== null ? (
+      {(error ?? notice) !== null ? (
         <p class="tg-error" role="alert" data-testid="tg-approval-error">
-          {error}
+          {error ?? notice}
         </p>
       ) : null}
     </div>

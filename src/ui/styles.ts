@@ -41,7 +41,7 @@ button:disabled { opacity: .45; cursor: not-allowed; }
 .tg-box { border: 1px solid #d0d7de; border-radius: 8px; padding: 8px 12px; margin: 8px 0; }
 .tg-box legend { font-weight: 600; padding: 0 4px; }
 .tg-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-.tg-box input[type="password"], .tg-box input[type="text"], .tg-field select { font: inherit; padding: 3px 8px; border: 1px solid #b8c1ca; border-radius: 6px; }
+.tg-box input[type="text"], .tg-field select { font: inherit; padding: 3px 8px; border: 1px solid #b8c1ca; border-radius: 6px; }
 .tg-field input[type="text"] { display: block; width: 100%; box-sizing: border-box; margin-top: 4px; }
 textarea.tg-code { display: block; width: 100%; box-sizing: border-box; min-height: 48px; margin: 6px 0; font: 11px/1.4 ui-monospace, monospace; word-break: break-all; }
 .tg-granted { margin: 8px 0; padding: 8px 12px; border-radius: 8px; background: #e7f6ec; color: #17632f; border: 1px solid #a9dcb9; font-weight: 600; }

@@ -10,7 +10,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, generateSupervisorKeyPair, parseApprovalRequest } from '../../src/security/index.ts';
+import { approve, generateSupervisorKeyPair, parseApprovalRequest, sha256Hex } from '../../src/security/index.ts';
 import { importPrivateKey } from '../../src/security/keys.ts';
 import { EXTENSION_DIR, SCREENSHOT_DIR, launch, type Harness } from './harness.ts';
 import { unpackedExtensionId } from './extension-id.ts';
@@ -273,20 +273,43 @@ describe('approval at a distance: a code from the supervisor profile', () => {
     await edited.close();
 
     // In person: a post held by a block finding; the supervisor, at the author's desk, releases it
-    // with a reason and their PIN. A wrong PIN is refused (and recorded).
+    // with a reason and their PIN, typed in the extension's own window (approve.html), never in the
+    // site's page. A wrong PIN is refused there (and recorded).
     const held = await openX(author);
     await type(held, VIOLATING);
     await held.click(X_SITE.postButton);
     await gate(held).waitFor();
     expect(await gate(held).getAttribute('data-kind')).toBe('block');
     const release = held.getByTestId('tg-gate-release');
-    await release.getByTestId('tg-approval-reason').fill('市長会見の発言をそのまま引用するため（広報課確認済み）');
-    await release.getByTestId('tg-approval-pin').fill('135792');
-    await release.getByTestId('tg-approval-pin-submit').click();
-    expect(await release.getByTestId('tg-approval-error').textContent()).toContain('PIN が違います');
-    await release.getByTestId('tg-approval-pin').fill(PIN);
-    await release.getByTestId('tg-approval-pin-submit').click();
+    // No PIN box in the page's gate dialog (its keystrokes would be visible to the site's scripts).
+    expect(await gate(held).locator('input[type="password"]').count()).toBe(0);
+    const openWindow = async () => {
+      const [win] = await Promise.all([author.context.waitForEvent('page', (p) => p.url().includes('/approve.html')), release.getByTestId('tg-approval-in-person').click()]);
+      await win.getByTestId('approve-page').waitFor();
+      return win;
+    };
+    // The author may cancel while waiting: the window closes and the gate offers it again.
+    const first = await openWindow();
+    await release.getByTestId('tg-approval-in-person-waiting').waitFor();
+    await Promise.all([first.waitForEvent('close'), release.getByTestId('tg-approval-in-person-cancel').click()]);
+    const win = await openWindow();
+    await release.getByTestId('tg-approval-in-person-waiting').waitFor();
+    await shot(held, 'approval-in-person-waiting.png', false);
+    // The window shows the held post from the background's memory: the URL carries an id only.
+    expect(new URL(win.url()).search).toMatch(/^\?id=[\w-]+$/);
+    expect(await win.getByTestId('approve-text').textContent()).toBe(VIOLATING);
+    expect(await win.getByTestId('approve-hash').textContent()).toBe(await sha256Hex(VIOLATING));
+    expect(await win.getByTestId('approve-clauses').textContent()).toContain('5-8-insult');
+    await win.getByTestId('approve-reason').fill('市長会見の発言をそのまま引用するため（広報課確認済み）');
+    await win.getByTestId('approve-pin').fill('135792');
+    await win.getByTestId('approve-submit').click();
+    expect(await win.getByTestId('approve-error').textContent()).toContain('PIN が違います');
+    await shot(win, 'approval-in-person-window.png');
+    expect(await held.locator('[data-testid="tg-approval-granted"]').count()).toBe(0);
+    await win.getByTestId('approve-pin').fill(PIN);
+    await Promise.all([win.waitForEvent('close'), win.getByTestId('approve-submit').click()]);
     await held.locator('[data-testid="tg-approval-granted"][data-kind="release"]').waitFor();
+    expect(await gate(held).locator('input[type="password"]').count()).toBe(0);
     await shot(held, 'approval-in-person-release.png', false);
     await held.click('[data-testid="tg-gate-proceed"]');
     await gate(held).waitFor({ state: 'detached' });
