@@ -8,6 +8,9 @@ import type { Rule } from '../context.ts';
 import { people } from './people.ts';
 
 const SENSITIVE = /認知症|病気|入院|通院|手術|療養|がん|癌|精神|うつ病|障害|障がい|介護|妊娠|生活保護|受給|滞納|所得|借金|離婚|DV|虐待|不倫|逮捕|前科|補導|懲戒|相談に来|相談にみえ|相談に見え|苦情を言って|窓口で[^。]{0,12}話して/u;
+/** An unnamed but specific person met at work: 相談に来られた方, 窓口に来た人. */
+const SPECIFIC_PERSON = /(?:ご?相談に(?:来られた|来た|みえた|見えた)|窓口に(?:来られた|来た)|来庁された|申請に(?:来られた|来た))(?:方|人|男性|女性|高齢者)/u;
+const SPECIFIC_OCCASION = /先日|本日|今日|昨日|さっき|先ほど|今朝|この前|先週|の件|あの方|その方/u;
 const CONSENT = /表彰|受賞|おめでとう|お祝い|インタビュー|取材|ご本人の了承|同意|紹介します|活躍|優勝|入賞/u;
 /** C5: a disciplinary action or personnel change the city has already announced. */
 const PUBLISHED = /公表しました|発表しました|公表されました|発表されました|公表した|公表します/u;
@@ -56,6 +59,24 @@ export const confidentialRule: Rule = {
         message: '「秘」の表示は、秘密として扱う資料であることを示します。職務上知り得た秘密の発信は守秘義務（地方公務員法34条）に反します。',
         suggestion: '公表済みの内容だけを発信してください。',
         detail: 'classified-mark',
+      });
+    }
+    for (const s of ctx.sentences) {
+      const who = SPECIFIC_PERSON.exec(s.text);
+      if (who === null) continue;
+      const next = ctx.sentences.find((x) => x.from === s.to);
+      const window = s.text + (next?.text ?? '');
+      // One particular visit (先日…の件), not the service described in general (相談に来られた方には…ご案内しています).
+      if (!SPECIFIC_OCCASION.test(window)) continue;
+      if (!SENSITIVE.test(window) || CONSENT.test(window) || PUBLISHED.test(window)) continue;
+      if (ctx.findings.some((f) => f.rule.endsWith(':person-sensitive') && f.from >= s.from && f.from < s.to)) continue;
+      ctx.report({
+        from: s.from + who.index,
+        to: s.from + who.index + who[0].length,
+        severity: 'warn',
+        message: '窓口や相談で知った特定の人の事情（福祉・健康・税など）は、名前がなくても職務上知り得た秘密です。',
+        suggestion: '個別の相談や申請の内容には触れず、制度の一般的な案内にしてください。',
+        detail: 'consultation',
       });
     }
     for (const [re, message, suggestion, detail] of [

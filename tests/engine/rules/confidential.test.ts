@@ -7,6 +7,7 @@ import { ruleTester } from '../helpers.ts';
 
 ruleTester('confidential', {
   valid: [
+    { text: 'ご相談に来られた方には、生活保護の制度を丁寧にご案内しています。相談件数は昨年より増えました。', why: 'a general statement about everyone who comes, with no individual fact' },
     { text: '本日、職員の懲戒処分を公表しました。', why: 'a disciplinary action already announced (C5)' },
     { text: '秘書課からのお知らせです。', why: '秘 inside a word (C1 FP)' },
     { text: '便秘予防の食事について栄養士がお話しします。', why: '便秘' },
@@ -20,6 +21,7 @@ ruleTester('confidential', {
     { text: '市長が市内の小学校を訪問しました。', why: 'an office holder without a sensitive fact' },
   ],
   invalid: [
+    { text: '先日ご相談に来られた方の件、生活保護の申請が通りました。', rule: 'confidential:consultation', category: 'confidential', excerpt: 'ご相談に来られた方' },
     { text: '㊙の資料ですが、来年度の体育館の改修計画です。', rule: 'confidential:classified-mark', category: 'confidential', excerpt: '㊙', severity: 'block' },
     { text: '㊙資料です。', rule: 'confidential:classified-mark', category: 'confidential', excerpt: '㊙', severity: 'block' },
     { text: '窓口に来た木村さんは離婚の手続き中です。', rule: 'confidential:person-sensitive', category: 'confidential', excerpt: '木村さん' },
