@@ -186,10 +186,6 @@ export class RuleContext {
     return this.signalHits.filter((h) => h.signal === name);
   }
 
-  /** A signal of `name` within [from, to) of plain. */
-  signalIn(name: string, from: number, to: number): SignalHit | undefined {
-    return this.signalHits.find((h) => h.signal === name && h.from >= from && h.to <= to);
-  }
 
   /** Every match of a global regex in `plain`. */
   matches(re: RegExp, from = 0, to = this.plain.length): RegExpExecArray[] {

@@ -21,9 +21,6 @@ export function isQuotedReport(ctx: RuleContext, from: number, to: number): bool
 /** Cues that the sentence warns against, forbids or condemns what it mentions (MARKERS.md B.6 I1). */
 export const PROHIBITION = /ないでください|ないで下さい|ないように|禁止|犯罪です|犯罪となり|違法です|法律で|罰則|罰金|懲役|取締りを?強化|取り締まりを?強化|取締りが強化|注意|ご注意|根絶|撲滅|しない・させない|させない|許さない|やめましょう|やめてください|防止|未然に|通報|ご連絡ください|相談|絶対にありません|逮捕|容疑/u;
 
-export function sentenceText(ctx: RuleContext, index: number): string {
-  return ctx.sentenceAt(index).text;
-}
 
 /** Counter-speech: the sentence or post speaks against discrimination (MARKERS.md B.7). */
 export const COUNTER_SPEECH = /差別(?:を|は|や偏見|や偏見を|のない|をなくそう|をなくし|の解消|解消|禁止|は許され)|偏見のない|偏見をなく|人権週間|人権侵害|人権啓発|啓発|相談窓口|を理由とした|を理由に|という理由で|だからという理由|共生|多文化|誰もが|ともに|一緒に楽しめ|もない方も/u;
