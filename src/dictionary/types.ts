@@ -45,3 +45,56 @@ export interface Dictionary {
   entries: DictionaryEntry[];
   signals?: SignalList[];
 }
+
+/**
+ * A named signal (issue #7 "rules as data"): a *kind* (what: a controlled substance, a protected
+ * group, a private person), a *stance* (how: endorsing, assuring, inciting, contempt, hearsay) or a
+ * *canceller* (prevention, counter-speech, denial, a question). Matched on the folded text
+ * (`terms`), on kuromoji base forms (`lemmas`, so conjugation and politeness do not matter; without
+ * the tokenizer their stems are matched) and, where grammar needs it, on a regular expression run
+ * over each sentence (`patterns`).
+ */
+export interface Signal {
+  /** Unique across all books: `drugs`, `assure`, `prevention`. */
+  name: string;
+  /** Japanese, a word or two, shown in a finding's reason: 薬物, 容認. */
+  label: string;
+  description?: string;
+  terms: string[];
+  lemmas: string[];
+  patterns: string[];
+  /** A hit followed within a few characters by one of these is not the signal (大丈夫 → 大丈夫ではない). */
+  notAfter: string[];
+  /** A hit preceded within a few characters by one of these is not the signal. */
+  notBefore: string[];
+}
+
+/** A category as a combination of signals: every group in `when` must fire (any signal of a group), none of `unless`. */
+export interface Combo {
+  /** Stable id `<category>.<name>`; the finding's rule is `signals:<id>`. */
+  id: string;
+  category: Category;
+  clause: string;
+  when: string[][];
+  /** Cancellers looked for in the sentences that hold the evidence. */
+  unless: string[];
+  /** Cancellers looked for anywhere in the post. */
+  unlessPost: string[];
+  /** `sentence`: all groups in one sentence; `adjacent`: other groups may stand in the sentence before or after. */
+  scope: 'sentence' | 'adjacent';
+  severity: Severity;
+  confidence: number;
+  message: string;
+  suggestion: string;
+  examples: { hit: string[]; clean: string[] };
+}
+
+/** One file of dictionaries/signals/: signals and the combinations built on them. */
+export interface SignalBook {
+  name: string;
+  /** Default category and clause of its combos. */
+  category: Category | null;
+  source?: string;
+  signals: Signal[];
+  combos: Combo[];
+}

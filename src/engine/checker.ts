@@ -1,6 +1,8 @@
 import { CATEGORIES, type CategorySettings, type CheckResult, type Platform } from '../shared/types.ts';
-import type { Dictionary } from '../dictionary/types.ts';
+import type { Dictionary, SignalBook } from '../dictionary/types.ts';
 import { BUILTIN_DICTIONARIES } from '../dictionary/builtin.ts';
+import { BUILTIN_SIGNAL_BOOKS } from '../dictionary/builtin-signals.ts';
+import { SignalIndex } from './signals.ts';
 import type { TokenizerPort } from './tokenizer.ts';
 import { normalize } from './normalize.ts';
 import { RuleContext, TokenCache, type UrlRef } from './context.ts';
@@ -18,6 +20,8 @@ export interface CheckerOptions {
   settings?: Partial<CategorySettings>;
   /** Extra term lists (a supervisor's own), in the same format as dictionaries/. */
   dictionaries?: Dictionary[];
+  /** Signal books to use instead of the built-in dictionaries/signals/ (tests of the combiner). */
+  signalBooks?: readonly SignalBook[];
   /**
    * What never to flag: a term or phrase (a plain string or kind `term`), or the city's own
    * `domain` (URLs and e-mail addresses on it), `phone` number (compared digit by digit) or
@@ -56,6 +60,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const settings: CategorySettings = { ...defaultSettings(), ...(options.settings ?? {}) };
   const index = new TermIndex([...BUILTIN_DICTIONARIES, ...(options.dictionaries ?? [])]);
   const cache = new TokenCache();
+  const books = options.signalBooks ?? BUILTIN_SIGNAL_BOOKS;
+  const signalIndex = new SignalIndex(books);
+  const combos = books.flatMap((b) => b.combos);
   const exceptions: Exception[] = (options.exceptions ?? [])
     .map((e): Exception => (typeof e === 'string' ? { kind: 'term', value: e } : e))
     .filter((e) => e.value.trim().length > 0);
@@ -76,7 +83,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         if (tokens === null) return false;
         return tokens.some((t) => t.from === from) && tokens.some((t) => t.to === to);
       };
-      ctx = new RuleContext(norm, [], [], urls, tokenizer, cache);
+      ctx = new RuleContext(norm, [], [], urls, tokenizer, cache, signalIndex, combos);
       const scanned = index.scan(norm, isTokenBoundary);
       ctx.termHits.push(...scanned.terms);
       ctx.signalHits.push(...scanned.signals);

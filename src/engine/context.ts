@@ -7,6 +7,8 @@ import type { Category, Severity } from '../shared/types.ts';
 import type { Dictionary, DictionaryEntry } from '../dictionary/types.ts';
 import { plainSpanToOriginal, type NormalizedText } from './normalize.ts';
 import type { Token, TokenizerPort } from './tokenizer.ts';
+import type { Combo } from '../dictionary/types.ts';
+import type { SignalIndex } from './signals.ts';
 
 /** A sentence, or a piece of a long one, as a half-open range of `plain`. */
 export interface Sentence {
@@ -53,6 +55,8 @@ export interface Report {
   confidence?: number;
   /** Appended to the rule id (`insult/terms:insult.baka`). */
   detail?: string;
+  /** The signals that fired, in order (薬物, 容認): why, in a word each. */
+  signals?: string[];
 }
 
 export interface RawFinding extends Report {
@@ -144,6 +148,8 @@ export class RuleContext {
     readonly urls: UrlRef[],
     private readonly tokenizer: TokenizerPort | null,
     private readonly cache: TokenCache,
+    readonly signalIndex: SignalIndex | null = null,
+    readonly combos: readonly Combo[] = [],
   ) {
     this.plain = norm.plain;
     this.sentences = splitSentences(norm.plain);

@@ -14,6 +14,7 @@ import { decisionProcessRule } from './rules/decision_process.ts';
 import { publicOrderRule } from './rules/public_order.ts';
 import { personalInfoRule } from './rules/personal_info.ts';
 import { linksRule } from './rules/links.ts';
+import { signalsRule } from './rules/signals.ts';
 
 export const RULES: readonly Rule[] = [
   termsRule,
@@ -25,5 +26,6 @@ export const RULES: readonly Rule[] = [
   decisionProcessRule,
   publicOrderRule,
   personalInfoRule,
+  signalsRule,
   linksRule,
 ];

@@ -77,6 +77,7 @@ export function score(ctx: RuleContext, settings: CategorySettings, exceptions: 
       excerpt,
       message: raw.message,
       suggestion: raw.suggestion,
+      ...(raw.signals !== undefined ? { signals: raw.signals } : {}),
     });
   }
   return collapse(out).sort((a, b) => a.start - b.start || a.end - b.end);

@@ -59,6 +59,8 @@ export interface Finding {
   message: string;
   /** Japanese: what to write instead, where there is something to say. */
   suggestion: string | null;
+  /** The signals that made the finding, in a word each (薬物, 容認), where a combination of signals did. */
+  signals?: string[];
 }
 
 export interface ApprovalEvidence {

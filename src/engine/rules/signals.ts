@@ -1,0 +1,140 @@
+/**
+ * Combinations of signals (issue #7): each combo of dictionaries/signals/ says which groups of
+ * signals must fire together — a kind (what), a stance (how) — and which cancellers make them
+ * harmless (prevention, counter-speech, denial, a question). This rule is the small generic
+ * matcher; what is forbidden is data with its own `hit`/`clean` examples, each tested. It reports
+ * under the combo's own category and clause (5-8-illegal, 5-8-public-order …), and says which
+ * signals fired (薬物 × 容認) so a supervisor can see why.
+ */
+import type { Combo } from '../../dictionary/types.ts';
+import type { Rule, RuleContext, Sentence } from '../context.ts';
+import type { SignalMatch } from '../signals.ts';
+import { isQuotedReport } from './shared.ts';
+import { people } from './people.ts';
+
+function sentenceIndex(sentences: readonly Sentence[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid] as Sentence;
+    if (at < s.from) hi = mid - 1;
+    else if (at >= s.to) lo = mid + 1;
+    else return mid;
+  }
+  return Math.max(0, sentences.length - 1);
+}
+
+/** Hits grouped by signal name and by sentence index. */
+class HitTable {
+  private readonly bySignal = new Map<string, Map<number, SignalMatch[]>>();
+  constructor(hits: readonly SignalMatch[], sentences: readonly Sentence[]) {
+    for (const h of hits) {
+      const i = sentenceIndex(sentences, h.from);
+      let per = this.bySignal.get(h.signal);
+      if (per === undefined) this.bySignal.set(h.signal, (per = new Map()));
+      const list = per.get(i);
+      if (list === undefined) per.set(i, [h]);
+      else list.push(h);
+    }
+  }
+  has(name: string): boolean {
+    return this.bySignal.has(name);
+  }
+  in(names: readonly string[], sentence: number): SignalMatch[] {
+    const out: SignalMatch[] = [];
+    for (const n of names) out.push(...(this.bySignal.get(n)?.get(sentence) ?? []));
+    return out;
+  }
+  sentencesOf(names: readonly string[]): number[] {
+    const set = new Set<number>();
+    for (const n of names) for (const i of this.bySignal.get(n)?.keys() ?? []) set.add(i);
+    return [...set].sort((a, b) => a - b);
+  }
+}
+
+function nearest(hits: readonly SignalMatch[], anchor: SignalMatch): SignalMatch {
+  let best = hits[0] as SignalMatch;
+  let d = Infinity;
+  for (const h of hits) {
+    const dist = Math.abs(h.from - anchor.from);
+    if (dist < d) {
+      d = dist;
+      best = h;
+    }
+  }
+  return best;
+}
+
+function runCombo(ctx: RuleContext, combo: Combo, table: HitTable): void {
+  if (combo.unlessPost.some((n) => table.has(n))) return;
+  const groups = combo.when;
+  if (!groups.every((g) => g.some((n) => table.has(n)))) return;
+  const last = groups[groups.length - 1] as string[];
+  const reach = combo.scope === 'adjacent' ? 1 : 0;
+  const n = ctx.sentences.length;
+  for (const i of table.sentencesOf(last)) {
+    const anchors = table.in(last, i).filter((h) => !isQuotedReport(ctx, h.from, h.to));
+    if (anchors.length === 0) continue;
+    const anchor = anchors[0] as SignalMatch;
+    const chosen: SignalMatch[] = [anchor];
+    let ok = true;
+    for (const g of groups.slice(0, -1)) {
+      let found: SignalMatch | null = null;
+      for (let d = 0; d <= reach && found === null; d++) {
+        for (const j of d === 0 ? [i] : [i - d, i + d]) {
+          if (j < 0 || j >= n) continue;
+          // Evidence may not be the anchor's own words (a signal in two groups), nor a quoted report.
+          const hits = table.in(g, j).filter((h) => !(h.from === anchor.from && h.to === anchor.to) && !isQuotedReport(ctx, h.from, h.to));
+          if (hits.length > 0) {
+            found = nearest(hits, anchor);
+            break;
+          }
+        }
+      }
+      if (found === null) {
+        ok = false;
+        break;
+      }
+      chosen.push(found);
+    }
+    if (!ok) continue;
+    // Cancellers are read in the same window as the evidence: the sentence, or one either side for `adjacent`.
+    if (combo.unless.length > 0) {
+      let cancelled = false;
+      for (let j = i - reach; j <= i + reach && !cancelled; j++) if (j >= 0 && j < n && table.in(combo.unless, j).length > 0) cancelled = true;
+      if (cancelled) continue;
+    }
+    const from = Math.min(...chosen.map((h) => h.from));
+    const to = Math.max(...chosen.map((h) => h.to));
+    // In group order: kind first, then stance (薬物 × 容認).
+    const reasons = chosen.slice(1).concat(chosen.slice(0, 1)).map((h) => h.label);
+    ctx.report({
+      from,
+      to,
+      severity: combo.severity,
+      confidence: combo.confidence,
+      category: combo.category,
+      clause: combo.clause,
+      message: combo.message,
+      suggestion: combo.suggestion,
+      detail: combo.id,
+      signals: reasons,
+    });
+  }
+}
+
+export const signalsRule: Rule = {
+  id: 'signals',
+  category: 'illegal',
+  clause: '5-8-illegal',
+  description: '信号の組合せ（何を × どう言うか、打ち消す文脈）— dictionaries/signals/ のデータ',
+  run(ctx) {
+    const index = ctx.signalIndex;
+    if (index === null) return;
+    const hits = index.scan(ctx);
+    for (const p of people(ctx)) hits.push({ signal: 'person', label: '人', from: p.from, to: p.to, text: ctx.plain.slice(p.from, p.to) });
+    const table = new HitTable(hits, ctx.sentences);
+    for (const combo of ctx.combos) runCombo(ctx, combo, table);
+  },
+};

@@ -1,0 +1,157 @@
+/**
+ * The signal index (issue #7, "rules as data"): every signal of dictionaries/signals/ compiled
+ * once per checker. Terms and the stems of lemmas go into one Aho–Corasick automaton over the
+ * folded key, so a check costs one linear pass whatever the number of signals; a stem hit is
+ * confirmed against kuromoji's base form when the tokenizer is there (盗む matches 盗んだ, 盗みました,
+ * not 盗難), and accepted as it is when not. Patterns run per sentence, for the few stances that
+ * need grammar. The index knows nothing of categories: combos (rules/signals.ts) combine hits.
+ */
+import type { Signal, SignalBook } from '../dictionary/types.ts';
+import type { RuleContext } from './context.ts';
+import { keyOf } from './normalize.ts';
+import { PatternMatcher } from './matcher.ts';
+
+export interface SignalMatch {
+  signal: string;
+  label: string;
+  from: number;
+  to: number;
+  /** The text that fired, for a reason a person can read. */
+  text: string;
+}
+
+interface KeyPattern {
+  signal: Signal;
+  /** The base form a stem hit must be confirmed against (null for a plain term). */
+  lemma: string | null;
+  /** A stem shorter than two characters is accepted only when the tokenizer confirms it. */
+  weak: boolean;
+}
+
+/** What a lemma looks like without its inflection: 盗む → 盗, 捨てる → 捨て, 運転する → 運転, 危ない → 危な. */
+export function stemOf(lemma: string): string {
+  if (lemma.endsWith('する') && lemma.length > 2) return lemma.slice(0, -2);
+  const last = lemma.at(-1) ?? '';
+  const prev = lemma.at(-2) ?? '';
+  if (last === 'る' && /[いきしちにひみりぎじびぴえけせてねへめれげぜでべぺ]/u.test(prev) && lemma.length > 2) return lemma.slice(0, -1);
+  if (/[うくすつぬふむるぐぶい]/u.test(last) && lemma.length > 1) return lemma.slice(0, -1);
+  return lemma;
+}
+
+export class SignalIndex {
+  readonly signals = new Map<string, Signal>();
+  private readonly keyPatterns: KeyPattern[] = [];
+  private readonly matcher: PatternMatcher;
+  private readonly compiled = new Map<string, RegExp[]>();
+  private readonly notAfterKeys = new Map<string, string[]>();
+  private readonly notBeforeKeys = new Map<string, string[]>();
+
+  constructor(books: readonly SignalBook[]) {
+    const keys: string[] = [];
+    for (const book of books) {
+      for (const s of book.signals) {
+        this.signals.set(s.name, s);
+        for (const term of s.terms) {
+          const key = keyOf(term);
+          if (key.length === 0) continue;
+          keys.push(key);
+          this.keyPatterns.push({ signal: s, lemma: null, weak: false });
+        }
+        for (const lemma of s.lemmas) {
+          const key = keyOf(stemOf(lemma));
+          if (key.length === 0) continue;
+          keys.push(key);
+          this.keyPatterns.push({ signal: s, lemma, weak: key.length < 2 });
+        }
+        if (s.patterns.length > 0) this.compiled.set(s.name, s.patterns.map((p) => new RegExp(p, 'gu')));
+        if (s.notAfter.length > 0) this.notAfterKeys.set(s.name, s.notAfter.map(keyOf));
+        if (s.notBefore.length > 0) this.notBeforeKeys.set(s.name, s.notBefore.map(keyOf));
+      }
+    }
+    this.matcher = new PatternMatcher(keys);
+  }
+
+  /** Every signal hit in the text, in `plain` offsets. */
+  scan(ctx: RuleContext): SignalMatch[] {
+    const { key, keyToPlain, plain } = ctx.norm;
+    const out: SignalMatch[] = [];
+    const seen = new Set<string>();
+    const push = (signal: Signal, from: number, to: number): void => {
+      if (ctx.inUrl(from)) return;
+      const id = `${signal.name}:${from}:${to}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      out.push({ signal: signal.name, label: signal.label, from, to, text: plain.slice(from, to) });
+    };
+    for (const hit of this.matcher.findAll(key)) {
+      const p = this.keyPatterns[hit.pattern] as KeyPattern;
+      const from = keyToPlain[hit.from] as number;
+      const last = keyToPlain[hit.to - 1] as number;
+      let to = last + 1;
+      if (to < plain.length && plain.charCodeAt(last) >= 0xd800 && plain.charCodeAt(last) <= 0xdbff) to++;
+      if (this.negated(p.signal.name, key, hit.from, hit.to)) continue;
+      if (p.lemma !== null) {
+        const confirmed = confirmLemma(ctx, from, p.lemma);
+        if (confirmed === false) continue;
+        // Without the tokenizer a one-character stem counts only when inflection follows (盗ん, 盗み — not 盗難).
+        if (confirmed === null && p.weak && !/^[ぁ-ゖ]/u.test(plain.slice(to, to + 1))) continue;
+        if (confirmed !== null && confirmed !== true) {
+          push(p.signal, Math.min(from, confirmed.from), Math.max(to, confirmed.to));
+          continue;
+        }
+      }
+      push(p.signal, from, to);
+    }
+    if (this.compiled.size > 0) {
+      for (const s of ctx.sentences) {
+        for (const [name, res] of this.compiled) {
+          const signal = this.signals.get(name) as Signal;
+          for (const re of res) {
+            re.lastIndex = 0;
+            let m: RegExpExecArray | null;
+            while ((m = re.exec(s.text)) !== null) {
+              if (m[0].length === 0) {
+                re.lastIndex++;
+                continue;
+              }
+              push(signal, s.from + m.index, s.from + m.index + m[0].length);
+            }
+          }
+        }
+      }
+    }
+    return out.sort((a, b) => a.from - b.from || a.to - b.to);
+  }
+
+  private negated(name: string, key: string, from: number, to: number): boolean {
+    const after = this.notAfterKeys.get(name);
+    if (after !== undefined) {
+      const tail = key.slice(to, to + 8);
+      if (after.some((k) => tail.startsWith(k) || tail.slice(1).startsWith(k) || tail.slice(2).startsWith(k))) return true;
+    }
+    const before = this.notBeforeKeys.get(name);
+    if (before !== undefined) {
+      const head = key.slice(Math.max(0, from - 8), from);
+      if (before.some((k) => head.endsWith(k) || head.slice(0, -1).endsWith(k))) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * Is the word at `from` a form of `lemma`? true/false from the tokenizer, or the token span when the
+ * match is wider than the stem (盗ん|だ); null when there is no tokenizer to ask.
+ */
+function confirmLemma(ctx: RuleContext, from: number, lemma: string): boolean | null | { from: number; to: number } {
+  const tokens = ctx.tokensAt(from);
+  if (tokens === null) return null;
+  const i = tokens.findIndex((t) => t.from <= from && from < t.to);
+  if (i < 0) return false;
+  const t = tokens[i]!;
+  if (t.basic === lemma || t.surface === lemma) return { from: t.from, to: t.to };
+  // サ変: 運転する is 運転 + する; a compound lemma may span two tokens (取り締まる → 取り + 締まる).
+  if (lemma.endsWith('する') && t.surface === lemma.slice(0, -2)) return { from: t.from, to: t.to };
+  const next = tokens[i + 1];
+  if (next !== undefined && t.from === from && t.surface + next.basic === lemma) return { from: t.from, to: next.to };
+  return false;
+}

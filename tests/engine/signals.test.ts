@@ -1,0 +1,81 @@
+/**
+ * The signal books of dictionaries/signals/ (issue #7): every combo's own examples behave as they
+ * say — each `hit` sentence gets a finding of that combo in its category with the full check, each
+ * `clean` sentence gets none, with or without the tokenizer — and the books parse and cross-check.
+ */
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_SIGNAL_BOOKS, BUILTIN_SIGNAL_SOURCES } from '../../src/dictionary/builtin-signals.ts';
+import { checkBooks, parseSignalBook } from '../../src/dictionary/parse-signals.ts';
+import { stemOf } from '../../src/engine/signals.ts';
+import { expectSpans, useCheckers } from './helpers.ts';
+
+const combos = BUILTIN_SIGNAL_BOOKS.flatMap((b) => b.combos);
+const hitCases = combos.flatMap((c) => c.examples.hit.map((text) => ({ id: c.id, category: c.category, text })));
+const cleanCases = combos.flatMap((c) => c.examples.clean.map((text) => ({ id: c.id, text })));
+
+describe('signal books', () => {
+  it('parse and cross-check without problems', () => {
+    for (const [name, raw] of Object.entries(BUILTIN_SIGNAL_SOURCES)) {
+      const r = parseSignalBook(raw);
+      expect(r.ok ? [] : r.problems, name).toEqual([]);
+    }
+    expect(checkBooks(BUILTIN_SIGNAL_BOOKS)).toEqual([]);
+  });
+
+  it('refuse a combo that names an unknown signal, a bad regex and a missing example', () => {
+    const bad = parseSignalBook({
+      name: 't',
+      category: 'illegal',
+      signals: [{ name: 'x', label: 'X', patterns: ['(unclosed'] }],
+      combos: [{ id: 'illegal.x', when: [['x'], ['nowhere']], severity: 'block', message: 'm', suggestion: 's', examples: { hit: ['a'] } }],
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      const paths = bad.problems.map((p) => p.path);
+      expect(paths).toContain('signals[0].patterns[0]');
+      expect(paths).toContain('combos[0].examples.clean');
+    }
+    const ok = parseSignalBook({
+      name: 't',
+      category: 'illegal',
+      signals: [{ name: 'x', label: 'X', terms: ['x'] }],
+      combos: [{ id: 'illegal.x', when: [['x'], ['nowhere']], severity: 'block', message: 'm', suggestion: 's', examples: { hit: ['a'], clean: ['b'] } }],
+    });
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expect(checkBooks([ok.book]).join('\n')).toContain('nowhere');
+  });
+
+  it('stems lemmas so any conjugation matches', () => {
+    expect(stemOf('盗む')).toBe('盗');
+    expect(stemOf('捨てる')).toBe('捨て');
+    expect(stemOf('運転する')).toBe('運転');
+    expect(stemOf('帰る')).toBe('帰');
+    expect(stemOf('危ない')).toBe('危な');
+  });
+
+  it('has examples for every combo', () => {
+    expect(combos.length).toBeGreaterThan(0);
+    for (const c of combos) {
+      expect(c.examples.hit.length, c.id).toBeGreaterThan(0);
+      expect(c.examples.clean.length, c.id).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('combo examples', () => {
+  const checkers = useCheckers();
+  it.each(hitCases)('$id flags: $text', ({ id, category, text }) => {
+    const result = checkers.tokenizer().check(text);
+    expectSpans(text, result);
+    const f = result.findings.find((x) => x.rule === `signals:${id}`);
+    expect(f, `no signals:${id} in ${JSON.stringify(result.findings.map((x) => x.rule))}`).toBeDefined();
+    expect(f?.category).toBe(category);
+    expect(f?.signals?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+  for (const mode of ['tokenizer', 'fallback'] as const) {
+    it.each(cleanCases)(`$id leaves clean (${mode}): $text`, ({ id, text }) => {
+      const result = checkers[mode]().check(text);
+      expect(result.findings.filter((x) => x.rule === `signals:${id}`).map((x) => x.excerpt)).toEqual([]);
+    });
+  }
+});
