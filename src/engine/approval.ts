@@ -26,6 +26,40 @@ const COMMENTARY = /思います|思う|と思|残念|ひどい|酷い|おかし
 /** Asking the reader to act: an announcement, not a report of facts. */
 const SOLICITATION = /ましょう|ませんか|ぜひ|募集|開催します|申込|受付|(?<!ご確認|ご覧|確認|ご参照|参照)ください/gu;
 
+/** A sentence that only reports: past tense, a ranked or numbered result line, a heading. */
+const PAST = /(?:ました|でした|った|した|だった|れた|きた|ました!|でした!|ませんでした)[。!！]*\s*$|(?:決定|確定|終了|閉幕|閉会)[。!！]*\s*$/u;
+const RESULT_LINE = /準?優勝|第?\d+位|[\d０-９]+(?:点|秒|分|票|人|名|チーム|組)|金賞|銀賞|銅賞|大賞|最優秀|優秀賞|入賞|入選|結果|記録|成績/u;
+/** Formulaic closings and thanks do not make a post more than facts. */
+const GREETING = /^(?:(?:選手|出場者|参加者|関係者|ご来場|ご参加|皆|みな)[^。]{0,12}[、,]?\s*)?(?:お疲れ(?:さま|様)でした|おめでとうございます|ありがとうございました|ありがとうございます|感謝申し上げます|ご声援ありがとうございました|おめでとう|おめでとうございました)[。!！]*\s*$/u;
+/** Announcing, asking or predicting: 発表は後日, 次回は, 予定, ください, 〜します (not yet done). */
+const NOT_YET = /後日|予定(?!どおり|通り)|今後|次回|来年度?|来月|来週|お待ちして|ください|ましょう|ませんか|募集|受付|申込|申し込み|(?:発表|公表|お知らせ|表彰)(?:は|を)[^。]{0,8}(?:します|いたします|予定|後日)|(?<!結果を|結果について|ご報告|報告)(?:します|いたします|ます)[。!！]*\s*$/u;
+const LEAD_IN = /結果を(?:お知らせ|ご報告|報告)(?:します|いたします)/u;
+
+function nonFactSentences(ctx: RuleContext): string[] {
+  const out: string[] = [];
+  for (const s of ctx.sentences) {
+    // Links, hashtags and brackets are not sentences of their own.
+    let text = s.text;
+    for (const u of ctx.urls) if (u.from >= s.from && u.to <= s.to) text = text.replace(u.url, '');
+    text = text.replace(/[#＃][^\s#＃。]+/gu, '').replace(/【[^】]*】/gu, '').trim();
+    // A closing bracket remark (前回比+1.2ポイント) belongs to the sentence before it.
+    text = text.replace(/[（(][^（()）]*[）)]\s*([。!！]*)\s*$/u, '$1').trim();
+    if (text === '' || /^[。、!！?？\s]+$/u.test(text)) continue;
+    if (GREETING.test(text) || LEAD_IN.test(text)) continue;
+    if (NOT_YET.test(text)) {
+      out.push(text);
+      continue;
+    }
+    if (PAST.test(text) || RESULT_LINE.test(text)) continue;
+    out.push(text);
+  }
+  return out;
+}
+
+function clip(text: string): string {
+  return text.length > 30 ? `${text.slice(0, 30)}…` : text;
+}
+
 function found(ctx: RuleContext, re: RegExp): string[] {
   return [...new Set(ctx.matches(re).map((m) => m[0]))];
 }
@@ -67,10 +101,12 @@ export function decideApproval(ctx: RuleContext, findings: readonly Finding[]): 
     };
   }
 
-  // 4-3-exempt-facts
+  // 4-3-exempt-facts: a property of the whole post — every sentence reports an outcome (or is a
+  // greeting, a heading, a hashtag), none announces, asks or predicts; a result word alone is not enough.
   const results = found(ctx, RESULT_MARKERS);
   const solicitation = found(ctx, SOLICITATION);
-  if (results.length > 0 && commentary.length === 0 && solicitation.length === 0 && nonCity.length === 0) {
+  const notFacts = results.length > 0 ? nonFactSentences(ctx) : [];
+  if (results.length > 0 && notFacts.length === 0 && commentary.length === 0 && solicitation.length === 0 && nonCity.length === 0) {
     return {
       needsApproval: false,
       exemption: 'facts',
@@ -83,6 +119,9 @@ export function decideApproval(ctx: RuleContext, findings: readonly Finding[]): 
     };
   }
 
+  if (results.length > 0 && notFacts.length > 0 && commentary.length === 0 && nonCity.length === 0) {
+    return needs(`結果の言葉（${results.join('、')}）はありますが、結果の報告ではない文（「${clip(notFacts[0] as string)}」）を含むため、「既成の事実のみ」に当たりません。`, notFacts.map(clip));
+  }
   if (shorteners.length > 0) return needs('短縮URLはリンク先を確認できないため、市ホームページの再発信とはみなせません。', shorteners.map((u) => u.host));
   if (nonCity.length > 0) {
     return needs(`市ホームページ以外のリンク（${nonCity.map((u) => u.host).join('、')}）を含むため、再発信の例外に当たりません。`, nonCity.map((u) => u.host));

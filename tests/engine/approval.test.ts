@@ -121,3 +121,30 @@ describe('approval verdicts on posts written apart from the dev corpus', () => {
     expect(checkers.tokenizer().check(text).needs_approval).toBe(needsApproval);
   });
 });
+
+describe('facts only is a property of the whole post (issue #7)', () => {
+  const checkers = useCheckers();
+  const check = (text: string) => checkers.tokenizer().check(text);
+
+  it('a results line with a closing greeting is exempt', () => {
+    const r = check('【結果】市長杯ソフトボール大会　優勝：本町クラブ、準優勝：新館ファイターズ。選手の皆さん、お疲れさまでした。');
+    expect(r.exemption).toBe('facts');
+  });
+
+  it('a result word in a post that announces what is still to come needs approval', () => {
+    const r = check('大会は無事に終わりました。優勝チームの発表は後日です。');
+    expect(r.needs_approval).toBe(true);
+    expect(r.exemption).toBeNull();
+    expect(r.approval.reason).toContain('優勝チームの発表は後日');
+  });
+
+  it('a result followed by a remark the rules do not catch is not facts only', () => {
+    const r = check('優勝は本町クラブでした。相手チームは正直弱すぎて草');
+    expect(r.needs_approval).toBe(true);
+  });
+
+  it('a result with a request to the reader is not facts only', () => {
+    const r = check('写真コンテストの入賞作品が決まりました。来月から市役所ロビーで展示しますので見に来てください。');
+    expect(r.needs_approval).toBe(true);
+  });
+});
