@@ -24,6 +24,20 @@ export const linksRule: Rule = {
     for (const url of ctx.urls) {
       if (isCityHost(url.host) || isPublicBodyHost(url.host)) continue;
       const s = ctx.sentenceAt(url.from);
+      // A link given with a sentence that is itself forbidden leads to more of the same (5-8-links).
+      const near = ctx.findings.find((f) => !f.rule.startsWith('links') && f.severity !== 'info' && f.to > s.from - 80 && f.from < s.to);
+      if (near !== undefined) {
+        ctx.report({
+          from: url.from,
+          to: url.to,
+          severity: 'block',
+          category: near.category,
+          message: 'ガイドライン（５）⑧で禁止される内容と一緒に示された外部サイトへのリンクです。このようなリンクの掲載も禁止されています。',
+          suggestion: 'リンクを削除してください。',
+          detail: near.category,
+        });
+        continue;
+      }
       const before = ctx.plain.slice(Math.max(0, s.from - 60), url.from) + ' ' + url.url;
       for (const { category, re, what } of LEADS_TO) {
         if (!re.test(before)) continue;
