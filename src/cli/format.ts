@@ -11,7 +11,7 @@ export type PostOutput =
       approval_reason: string;
       partial: boolean;
       categories: CheckResult['categories'];
-      findings: Array<{ rule: string; category: string; clause: string; severity: string; start: number; end: number; excerpt: string; message: string; suggestion: string | null }>;
+      findings: Array<{ rule: string; category: string; clause: string; severity: string; start: number; end: number; excerpt: string; message: string; suggestion: string | null; signals?: string[] }>;
       text?: string;
     }
   | { id: string; error: string };
@@ -25,7 +25,7 @@ export function toOutput(id: string, text: string, r: CheckResult): PostOutput {
     approval_reason: r.approval.reason,
     partial: r.partial,
     categories: r.categories,
-    findings: r.findings.map((f) => ({ rule: f.rule, category: f.category, clause: f.clause, severity: f.severity, start: f.start, end: f.end, excerpt: f.excerpt, message: f.message, suggestion: f.suggestion })),
+    findings: r.findings.map((f) => ({ rule: f.rule, category: f.category, clause: f.clause, severity: f.severity, start: f.start, end: f.end, excerpt: f.excerpt, message: f.message, suggestion: f.suggestion, ...(f.signals !== undefined ? { signals: f.signals } : {}) })),
     text,
   };
 }
@@ -52,7 +52,7 @@ export function formatText(outputs: PostOutput[]): string {
       const clause = clauseById(f.clause);
       out.push(`  - [${SEVERITY_JA[f.severity]}] ${CATEGORY_LABEL_JA[f.category as keyof typeof CATEGORY_LABEL_JA] ?? f.category} ${clause ? `${clause.label} ${f.clause}` : f.clause}  (${f.rule})`);
       out.push(`    ${excerpt}`);
-      out.push(`    理由: ${f.message}`);
+      out.push(`    理由: ${f.signals !== undefined ? `（${f.signals.join(' × ')}）` : ''}${f.message}`);
       if (f.suggestion) out.push(`    修正案: ${f.suggestion}`);
     }
     out.push('');

@@ -24,7 +24,10 @@ export function FindingCard({ t, finding, clause, x, y, onIgnore, onPointerEnter
         </span>
         「{finding.excerpt}」
       </h3>
-      <p style={{ margin: 0 }}>{finding.message}</p>
+      <p style={{ margin: 0 }}>
+        {finding.signals !== undefined ? <strong data-testid="tg-signals">{finding.signals.join(' × ')}: </strong> : null}
+        {finding.message}
+      </p>
       {finding.suggestion !== null ? (
         <p class="tg-suggestion">
           {t('cardSuggestion')}: {finding.suggestion}

@@ -34,7 +34,10 @@ function FindingItem({ t, finding, clause }: { t: Translate; finding: Finding; c
         {t(`severity_${finding.severity}`)}
       </span>
       <span class="tg-excerpt">「{finding.excerpt}」</span> <code>{finding.clause}</code>
-      <div>{finding.message}</div>
+      <div>
+        {finding.signals !== undefined ? <strong data-testid="tg-signals">{finding.signals.join(' × ')}: </strong> : null}
+        {finding.message}
+      </div>
       {finding.suggestion !== null ? (
         <div class="tg-suggestion">
           {t('cardSuggestion')}: {finding.suggestion}
