@@ -133,7 +133,10 @@ export const signalsRule: Rule = {
     const index = ctx.signalIndex;
     if (index === null) return;
     const hits = index.scan(ctx);
-    for (const p of people(ctx)) hits.push({ signal: 'person', label: '人', from: p.from, to: p.to, text: ctx.plain.slice(p.from, p.to) });
+    // People are looked for (which may tokenize every sentence) only when a combo could use them.
+    const present = new Set(hits.map((h) => h.signal));
+    const needsPeople = ctx.combos.some((c) => c.when.some((g) => g.includes('person')) && c.when.every((g) => g.includes('person') || g.some((n) => present.has(n))));
+    if (needsPeople) for (const p of people(ctx)) hits.push({ signal: 'person', label: '人', from: p.from, to: p.to, text: ctx.plain.slice(p.from, p.to) });
     const table = new HitTable(hits, ctx.sentences);
     for (const combo of ctx.combos) runCombo(ctx, combo, table);
   },
