@@ -8,6 +8,7 @@ import confidential from '../../dictionaries/signals/confidential.json';
 import decisionProcess from '../../dictionaries/signals/decision_process.json';
 import publicOrder from '../../dictionaries/signals/public_order.json';
 import personalInfo from '../../dictionaries/signals/personal_info.json';
+import edict from '../../dictionaries/signals/edict.json';
 import { checkBooks, parseSignalBook } from './parse-signals.ts';
 import type { SignalBook } from './types.ts';
 
@@ -21,6 +22,7 @@ export const BUILTIN_SIGNAL_SOURCES: Record<string, unknown> = {
   decision_process: decisionProcess,
   public_order: publicOrder,
   personal_info: personalInfo,
+  edict,
 };
 
 function load(): SignalBook[] {
