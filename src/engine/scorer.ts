@@ -96,7 +96,11 @@ function collapse(findings: Finding[]): Finding[] {
   }
   const better = (a: Finding, b: Finding): boolean =>
     severityRank(a.severity) - severityRank(b.severity) > 0 ||
-    (a.severity === b.severity && (a.confidence > b.confidence || (a.confidence === b.confidence && a.end - a.start > b.end - b.start)));
+    (a.severity === b.severity &&
+      (a.confidence > b.confidence ||
+        (a.confidence === b.confidence &&
+          // A finding that can say which signals made it (薬物 × 容認) explains itself better.
+          ((a.signals !== undefined && b.signals === undefined) || ((a.signals !== undefined) === (b.signals !== undefined) && a.end - a.start > b.end - b.start)))));
   const kept: Finding[] = [];
   for (const list of byCategory.values()) {
     list.sort((a, b) => a.start - b.start || b.end - a.end);
