@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { insertAtRandom, msSince, seededRandom, shuffled, summarize, windows, type Summary } from '../src/eval/bench-texts.ts';
+import { insertAtRandom, LINEARITY_UNITS, msSince, repeatTo, seededRandom, shuffled, summarize, windows, type Summary } from '../src/eval/bench-texts.ts';
 import { loadBulletins, loadDevCorpus, type DevDraft } from '../src/eval/corpora.ts';
 import { loadEngine } from '../src/eval/engine.ts';
 import { REPO_ROOT, corpusPaths, sharedDir } from '../src/eval/paths.ts';
@@ -26,6 +26,8 @@ const log = (line: string): void => {
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 const TARGETS = { warmP50: 1, warmP99: 5, first5000P50: 40, recheckP50: 5, speedup: 3, coldStartMs: 1000 } as const;
+/** Linearity: 4× the text may take at most this many times as long (4× is linear). A report, not a test: time is noise on a busy machine, so the unit tests count work instead (tests/engine/properties.test.ts). */
+const LINEARITY = { shortChars: 10_000, longChars: 40_000, maxRatio: 8 } as const;
 const WINDOW = 140;
 const LONG = 5000;
 const EDITS = 300;
@@ -155,6 +157,27 @@ if (edits.length > 0) {
 const oursMaxRssKb = process.resourceUsage().maxRSS;
 gc();
 
+/** A unit as a quoted string with invisible characters (zero-width space …) escaped. */
+function visible(unit: string): string {
+  return JSON.stringify(unit).replace(/[\u200b-\u200f\u2060\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Median of three checks of `text` by `checker`, ms. */
+function medianCheckMs(checker: ReturnType<typeof newChecker>, text: string): number {
+  return summarize([0, 1, 2].map(() => timeSync(() => checker.check(text, { platform: 'facebook' })))).p50;
+}
+log(`engine: linearity (${LINEARITY_UNITS.length} repeated units, ${LINEARITY.longChars.toLocaleString('en')} vs ${LINEARITY.shortChars.toLocaleString('en')} chars)`);
+const linearity = LINEARITY_UNITS.map((unit) => {
+  const checker = newChecker();
+  const short = repeatTo(unit, LINEARITY.shortChars);
+  const long = repeatTo(unit, LINEARITY.longChars);
+  checker.check(short, { platform: 'facebook' }); // warm up
+  const shortMs = medianCheckMs(checker, short);
+  const longMs = medianCheckMs(checker, long);
+  return { unit, shortMs, longMs, ratio: shortMs > 0 ? longMs / shortMs : null };
+});
+gc();
+
 // --- the peer -----------------------------------------------------------------------------------
 interface PeerFigures {
   dictionaryLoadMs: number;
@@ -217,6 +240,7 @@ const figures = {
   coldStart: coldRuns.length > 0 ? { runs: coldRuns, medianMs: coldStartMs, medianDictionaryLoadMs: coldMedian((c) => c.dictionaryLoadMs) } : { error: coldError },
   inProcessDictionaryLoadMs: engine.dictionaryLoadMs,
   ours: { ...ours, maxRssKb: oursMaxRssKb },
+  linearity: { ...LINEARITY, units: linearity },
   peer: peer ?? { error: peerError },
   endMaxRssKb,
   targets: TARGETS,
@@ -259,6 +283,17 @@ if (json) {
       `; whole process at the end (both engines) ${(endMaxRssKb / 1024).toFixed(0)} MB`,
     cold ? `cold-start runs (dictionary ms): ${coldRuns.map((c) => c.dictionaryLoadMs.toFixed(0)).join(', ')}; child wall time incl. node+tsx boot: ${coldRuns.map((c) => c.wallMs.toFixed(0)).join(', ')} ms` : `cold start: ${coldError ?? 'not measured'}`,
   ];
+  const slow = linearity.filter((l) => l.ratio !== null && l.ratio > LINEARITY.maxRatio);
+  lines.push(
+    '',
+    `linearity: time for ${LINEARITY.longChars.toLocaleString('en')} vs ${LINEARITY.shortChars.toLocaleString('en')} chars of one repeated unit (median of 3; 4× = linear; over ${LINEARITY.maxRatio}× is marked)`,
+    formatTable(
+      ['unit', `${LINEARITY.shortChars / 1000}k`, `${LINEARITY.longChars / 1000}k`, 'ratio', ''],
+      linearity.map((l) => [visible(l.unit), ms(l.shortMs), ms(l.longMs), l.ratio === null ? '—' : `${l.ratio.toFixed(1)}×`, l.ratio !== null && l.ratio > LINEARITY.maxRatio ? 'SLOW' : '']),
+      ['left', 'right', 'right', 'right', 'left'],
+    ),
+    slow.length === 0 ? `linearity: every unit within ${LINEARITY.maxRatio}×` : `linearity: ${slow.length} unit(s) over ${LINEARITY.maxRatio}× — look for a pattern that backtracks: ${slow.map((l) => visible(l.unit)).join(' ')}`,
+  );
   if (engine.tokenizerError !== null) lines.push(`NOTE: tokenizer not loaded (${engine.tokenizerError}); the figures are for the pattern tier only`);
   console.log(lines.join('\n'));
 }

@@ -65,3 +65,15 @@ export function summarize(samples: readonly number[]): Summary {
 export function msSince(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
+
+/**
+ * Units repeated to a long text to look for super-linear work (catastrophic backtracking, a rule
+ * that rescans the rest of the text): each is a trigger or a piece of one. Counted in
+ * tests/engine/properties.test.ts, timed in `npm run bench`.
+ */
+export const LINEARITY_UNITS = ['ら', 'a@a.', '「', '「あ」', 'さん', '○', '\u200b', '外国人', 'http://a.', '市民（笑）', 'バ ', '0-', 'a.', 'らしい。', 'そうです', '天皇が', 'ばか'] as const;
+
+/** `unit` repeated and cut to exactly `length` UTF-16 units. */
+export function repeatTo(unit: string, length: number): string {
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}

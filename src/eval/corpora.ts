@@ -1,7 +1,7 @@
 /**
- * Loaders for the three corpora. A corpus that is not there is `missing` (the report says so in
- * one line and skips the section); one that is there but malformed is `invalid`, with the reason,
- * because a half-read corpus would make every figure in the report wrong without saying so.
+ * Loaders for the corpora. A corpus that is not there is `missing` (the report says so in one line
+ * and skips the section); one that is there but malformed is `invalid`, with the reason, because a
+ * half-read corpus would make every figure in the report wrong without saying so.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -193,6 +193,165 @@ export function majorityLevel(votes: Record<ToxicityLevel, number>): { level: To
 export function toxicityClass(level: ToxicityLevel): ToxicityClass {
   if (level === 'Toxic' || level === 'Very Toxic') return 'toxic';
   return level === 'Not Toxic' ? 'not_toxic' : 'unsure';
+}
+
+/**
+ * A blind set: a JSONL file in the dev line shape that the rule writers have not read. Only its
+ * file name, its date and aggregate figures may be shown; `loaded` holds the texts for the engine.
+ */
+export interface BlindSet {
+  name: string;
+  /** `YYYY-MM-DD` or `YYYY-MM` found in the file name, or null. */
+  date: string | null;
+  loaded: Loaded<DevDraft>;
+}
+
+export type BlindSets = { status: 'ok'; source: string; sets: BlindSet[] } | { status: 'missing'; source: string; reason: string };
+
+/** Every `*.jsonl` in the folder, oldest first (see `compareBlindSets`); the last is the newest. */
+export function loadBlindSets(dir: string): BlindSets {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { status: 'missing', source: dir, reason: 'folder not found' };
+  const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.jsonl'));
+  if (files.length === 0) return { status: 'missing', source: dir, reason: 'no *.jsonl file in the folder' };
+  const sets = files.map((f) => loadBlindFile(path.join(dir, f))).sort(compareBlindSets);
+  return { status: 'ok', source: dir, sets };
+}
+
+/** One JSONL file in the dev line shape, read as a blind set (`--file`, or one file of tests/blind). */
+export function loadBlindFile(file: string): BlindSet {
+  const name = path.basename(file);
+  const loaded = loadDevCorpus(file);
+  return { name, date: fileNameDate(name), loaded: loaded.status === 'invalid' ? { ...loaded, reason: redactReason(loaded.reason) } : loaded };
+}
+
+/**
+ * JSON.parse quotes the start of the offending line in its message; a blind text must never reach
+ * the report, so the reason keeps the line number and drops the quote.
+ */
+export function redactReason(reason: string): string {
+  return reason.replace(/: not JSON \(.*$/s, ': not JSON');
+}
+
+/** The date in a file name: `2025-08-01`, `20250801` or `2025-08`; null when there is none. */
+export function fileNameDate(name: string): string | null {
+  const day = /(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)/.exec(name);
+  if (day !== null && validMonth(day[2]!) && validDay(day[3]!)) return `${day[1]}-${day[2]}-${day[3]}`;
+  const month = /(?<!\d)(\d{4})-(\d{2})(?![\d-])/.exec(name);
+  if (month !== null && validMonth(month[2]!)) return `${month[1]}-${month[2]}`;
+  return null;
+}
+
+/** Undated files first (by name), then by date, then by name: the last one is the newest. */
+export function compareBlindSets(a: Pick<BlindSet, 'name' | 'date'>, b: Pick<BlindSet, 'name' | 'date'>): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return -1;
+    if (b.date === null) return 1;
+    return a.date < b.date ? -1 : 1;
+  }
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function validMonth(mm: string): boolean {
+  return Number(mm) >= 1 && Number(mm) <= 12;
+}
+
+function validDay(dd: string): boolean {
+  return Number(dd) >= 1 && Number(dd) <= 31;
+}
+
+/** One row of xsafety-ja/labelled-even.jsonl (see data/SOURCES.md). */
+export interface XSafetyRow {
+  id: string;
+  platform: Platform;
+  text: string;
+  categories: Category[];
+  /** The confident rows; the others are judgement calls with a best guess. */
+  clear: boolean;
+  note: string | null;
+}
+
+export function loadXSafety(file: string): Loaded<XSafetyRow> {
+  if (!existsSync(file)) return { status: 'missing', source: file };
+  try {
+    return { status: 'ok', source: file, items: parseXSafetyJsonl(readFileSync(file, 'utf8')) };
+  } catch (error) {
+    return { status: 'invalid', source: file, reason: errorMessage(error) };
+  }
+}
+
+export function parseXSafetyJsonl(text: string): XSafetyRow[] {
+  const rows: XSafetyRow[] = [];
+  const seen = new Set<string>();
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '') return;
+    const where = `line ${index + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new Error(`${where}: not JSON (${errorMessage(error)})`);
+    }
+    if (!isRecord(value)) throw new Error(`${where}: not an object`);
+    const { id, platform, text: body, categories, clear, note } = value;
+    if (typeof id !== 'string' || id === '') throw new Error(`${where}: id must be a non-empty string`);
+    if (seen.has(id)) throw new Error(`${where}: id ${id} appears twice`);
+    seen.add(id);
+    if (typeof body !== 'string') throw new Error(`${where} (${id}): text must be a string`);
+    if (platform !== 'x' && platform !== 'facebook') throw new Error(`${where} (${id}): platform must be "x" or "facebook", not ${JSON.stringify(platform)}`);
+    if (!Array.isArray(categories)) throw new Error(`${where} (${id}): categories must be an array`);
+    const unknown = categories.filter((c) => !isCategory(c));
+    if (unknown.length > 0) throw new Error(`${where} (${id}): unknown categories ${JSON.stringify(unknown)}`);
+    if (typeof clear !== 'boolean') throw new Error(`${where} (${id}): clear must be true or false`);
+    rows.push({ id, platform, text: body, categories: [...new Set(categories as Category[])], clear, note: typeof note === 'string' ? note : null });
+  });
+  return rows;
+}
+
+/** One sentence of stockmark-ner-wikipedia/ner.json, with its named entities. */
+export interface NerSentence {
+  /** 1-based position in the file (curid is the article and repeats). */
+  id: string;
+  curid: string;
+  text: string;
+  entities: Array<{ name: string; start: number; end: number; type: string }>;
+}
+
+export const NER_PERSON = '人名';
+
+export function loadNer(file: string): Loaded<NerSentence> {
+  if (!existsSync(file)) return { status: 'missing', source: file };
+  try {
+    return { status: 'ok', source: file, items: parseNerJson(readFileSync(file, 'utf8')) };
+  } catch (error) {
+    return { status: 'invalid', source: file, reason: errorMessage(error) };
+  }
+}
+
+export function parseNerJson(text: string): NerSentence[] {
+  const value: unknown = JSON.parse(text);
+  if (!Array.isArray(value)) throw new Error('ner.json: not a JSON array');
+  return value.map((item: unknown, index) => {
+    const where = `ner.json item ${index + 1}`;
+    if (!isRecord(item)) throw new Error(`${where}: not an object`);
+    const { curid, text: body, entities } = item;
+    if (typeof body !== 'string') throw new Error(`${where}: text must be a string`);
+    if (typeof curid !== 'string' && typeof curid !== 'number') throw new Error(`${where}: curid must be a string or a number`);
+    if (!Array.isArray(entities)) throw new Error(`${where}: entities must be an array`);
+    return {
+      id: String(index + 1),
+      curid: String(curid),
+      text: body,
+      entities: entities.map((e: unknown, k) => {
+        const at = `${where} entity ${k + 1}`;
+        if (!isRecord(e)) throw new Error(`${at}: not an object`);
+        const { name, span, type } = e;
+        if (typeof name !== 'string' || typeof type !== 'string') throw new Error(`${at}: name and type must be strings`);
+        if (!Array.isArray(span) || span.length !== 2 || !span.every((n) => Number.isInteger(n))) throw new Error(`${at}: span must be two integers`);
+        return { name, type, start: span[0] as number, end: span[1] as number };
+      }),
+    };
+  });
 }
 
 function columnIndex<C extends string>(header: string[], wanted: readonly C[], fileName: string): Record<C, number> {

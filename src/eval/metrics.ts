@@ -94,6 +94,22 @@ export function isFlagged(result: { findings: ReadonlyArray<Pick<Finding, 'sever
   return result.findings.some((f) => severityRank(f.severity) >= severityRank('warn'));
 }
 
+/** Flagged in one category: a finding of that category at warn or above. */
+export function isFlaggedIn(result: { findings: ReadonlyArray<Pick<Finding, 'severity' | 'category'>> }, category: Category): boolean {
+  return result.findings.some((f) => f.category === category && severityRank(f.severity) >= severityRank('warn'));
+}
+
+/**
+ * Per category, of the texts labelled with it, the share whose predicted categories include it
+ * ("found in its category"); categories no text is labelled with are left out.
+ */
+export function foundInCategory(pairs: readonly CategoryPair[]): Array<{ category: Category; found: Ratio }> {
+  return CATEGORIES.flatMap((category) => {
+    const labelled = pairs.filter((p) => p.expected.includes(category));
+    return labelled.length === 0 ? [] : [{ category, found: ratio(labelled.filter((p) => p.predicted.includes(category)).length, labelled.length) }];
+  });
+}
+
 export function flaggedShare(flags: readonly boolean[]): Ratio {
   return ratio(flags.filter(Boolean).length, flags.length);
 }

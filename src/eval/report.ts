@@ -1,10 +1,12 @@
 /**
  * Runs the engine and the peer over the corpora and turns the results into an `EvalReport` (plain
  * JSON, printed by `--json`) and a readable text report. The engine comes in as anything with the
- * `Checker.check` signature, so the report is tested with a stub.
+ * `Checker.check` signature, so the report is tested with a stub. A corpus left out of the inputs
+ * is a section that was not run (`--only`, `--file`): it prints nothing and has no targets.
  */
-import { severityRank, type Category, type CheckResult, type Exemption, type Finding, type Platform } from '../shared/types.ts';
-import type { BulletinArticle, DevDraft, Loaded, ToxicityLevel, ToxicityRow } from './corpora.ts';
+import { CATEGORIES, severityRank, type Category, type Exemption, type Platform } from '../shared/types.ts';
+import type { BlindSets, BulletinArticle, DevDraft, Loaded, NerSentence, ToxicityLevel, ToxicityRow, XSafetyRow } from './corpora.ts';
+import { evaluateBlind, formatBlind, type BlindSection } from './blind.ts';
 import {
   approvalAccuracy,
   categoryScores,
@@ -19,37 +21,50 @@ import {
   type Ratio,
 } from './metrics.ts';
 import type { Peer } from './peer.ts';
-import { checkPasses, evaluateTargets, type Measured, type TargetResult } from './targets.ts';
+import {
+  brief,
+  errorMessage,
+  head,
+  ratioText,
+  skipped,
+  targetPct,
+  type Available,
+  type EngineLike,
+  type FindingBrief,
+  type RunEngine,
+  type RunPeer,
+  type SectionHead,
+} from './section.ts';
+import { evaluateStockmark, formatStockmark, type StockmarkSection } from './stockmark.ts';
+import { checkPasses, evaluateTargets, TARGETS, type Measured, type TargetInputs, type TargetResult } from './targets.ts';
 import { fixed, formatTable, oneLine, pct } from './table.ts';
+import { evaluateXSafety, formatXSafety, type XSafetySection } from './xsafety.ts';
 
-export interface EngineLike {
-  check(text: string, options?: { platform?: Platform }): CheckResult;
-}
-
-export type Available<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type { Available, EngineLike, FindingBrief } from './section.ts';
 
 export interface EvalInputs {
   shared: string;
-  dev: Loaded<DevDraft>;
-  bulletin: Loaded<BulletinArticle>;
-  toxicity: Loaded<ToxicityRow>;
+  /** Each corpus: left out (undefined) when its section is not run. */
+  dev?: Loaded<DevDraft>;
+  bulletin?: Loaded<BulletinArticle>;
+  toxicity?: Loaded<ToxicityRow>;
+  xsafety?: Loaded<XSafetyRow>;
+  stockmark?: Loaded<NerSentence>;
+  /** Blind sets, oldest first; the last is the newest and carries the blind targets. */
+  blind?: BlindSets & { title?: string };
   engine: Available<EngineLike>;
   peer: Available<Peer>;
+  /** List the ids of blind misses (and every xsafety/stockmark miss in the text report). */
+  showMisses?: boolean;
+  /** Which sections were asked for, for the report's header (`--only`, `--file`); null = all. */
+  scope?: string | null;
+  /** Told the name of each section as it starts (the whole run takes a while). */
+  progress?: (section: string) => void;
 }
 
 /** Bulletin articles are long; Facebook has no length limit that could add findings of its own. */
 export const BULLETIN_PLATFORM: Platform = 'facebook';
 export const TOXICITY_PLATFORM: Platform = 'x';
-
-export interface FindingBrief {
-  rule: string;
-  category: Category;
-  severity: Finding['severity'];
-  clause: string;
-  excerpt: string;
-  /** The excerpt with a few characters either side, so a person can judge it. */
-  context: string;
-}
 
 export interface WrongDraft {
   id: string;
@@ -57,12 +72,6 @@ export interface WrongDraft {
   expected: { categories: Category[]; needs_approval: boolean };
   got: { categories: Category[]; needs_approval: boolean; exemption: Exemption | null };
   findings: FindingBrief[];
-}
-
-interface SectionHead {
-  status: 'ok' | 'missing' | 'invalid';
-  source: string;
-  reason: string | null;
 }
 
 export interface DevSection extends SectionHead {
@@ -107,11 +116,15 @@ export interface ToxicitySection extends SectionHead {
 
 export interface EvalReport {
   shared: string;
+  scope: string | null;
   engine: { status: 'ok' | 'unavailable'; reason: string | null; partialResults: number; errors: Array<{ ref: string; message: string }> };
   peer: { status: 'ok' | 'unavailable'; name: string | null; reason: string | null; errors: Array<{ ref: string; message: string }> };
   dev: DevSection;
   bulletin: BulletinSection;
   toxicity: ToxicitySection;
+  xsafety: XSafetySection;
+  stockmark: StockmarkSection;
+  blind: BlindSection;
   targets: TargetResult[];
   checkPasses: boolean;
 }
@@ -119,57 +132,84 @@ export interface EvalReport {
 export const TIE_RULE =
   'majority = level with most votes; on a tie the least severe tied level wins (toxic only when toxic votes outnumber every milder level; matches SOURCES.md counts)';
 
+/** An engine error on a blind text is recorded without its message, which could quote the text. */
+export const WITHHELD = '(message withheld: blind set)';
+
 export async function evaluate(inputs: EvalInputs): Promise<EvalReport> {
   const engineErrors: EvalReport['engine']['errors'] = [];
   const peerErrors: EvalReport['peer']['errors'] = [];
   let partialResults = 0;
 
-  const runEngine = (ref: string, text: string, platform: Platform): CheckResult | null => {
+  const engineRunner = (withhold: boolean): RunEngine => (ref, text, platform) => {
     if (!inputs.engine.ok) return null;
     try {
       const result = inputs.engine.value.check(text, { platform });
       if (result.partial) partialResults += 1;
       return result;
     } catch (error) {
-      engineErrors.push({ ref, message: errorMessage(error) });
+      engineErrors.push({ ref, message: withhold ? WITHHELD : errorMessage(error) });
       return null;
     }
   };
-  const runPeer = async (ref: string, text: string): Promise<string[] | null> => {
+  const peerRunner = (withhold: boolean): RunPeer => async (ref, text) => {
     if (!inputs.peer.ok) return null;
     try {
       return (await inputs.peer.value.lint(text)).map((m) => m.message);
     } catch (error) {
-      peerErrors.push({ ref, message: errorMessage(error) });
+      peerErrors.push({ ref, message: withhold ? WITHHELD : errorMessage(error) });
       return null;
     }
   };
+  const runEngine = engineRunner(false);
+  const runPeer = peerRunner(false);
+  const engineOrNull = inputs.engine.ok ? runEngine : null;
+  const peerOrNull = inputs.peer.ok ? runPeer : null;
 
+  const step = (name: string, present: unknown) => {
+    if (present !== undefined) inputs.progress?.(name);
+  };
+  step('dev', inputs.dev);
   const dev = await evaluateDev(inputs, runEngine, runPeer);
+  step('bulletin', inputs.bulletin);
   const bulletin = await evaluateBulletin(inputs, runEngine, runPeer);
+  step('toxicity', inputs.toxicity);
   const toxicity = await evaluateToxicity(inputs, runEngine, runPeer);
+  step('xsafety', inputs.xsafety);
+  const xsafety = await evaluateXSafety(inputs.xsafety, engineOrNull, peerOrNull);
+  step('stockmark', inputs.stockmark);
+  const stockmark = await evaluateStockmark(inputs.stockmark, engineOrNull, peerOrNull);
+  step('blind', inputs.blind);
+  const blind = await evaluateBlind(inputs.blind, inputs.engine.ok ? engineRunner(true) : null, inputs.peer.ok ? peerRunner(true) : null, inputs.showMisses ?? false);
 
   const noEngine = inputs.engine.ok ? null : 'engine unavailable (see the top of the report)';
-  const measure = <T>(section: SectionHead, value: T | undefined): Measured<T> => {
+  const measure = <T>(section: SectionHead, value: T | undefined): Measured<T> | undefined => {
+    if (section.status === 'not_run') return undefined;
     if (section.status === 'missing') return { missing: `corpus absent: ${section.source}` };
     if (section.status === 'invalid') return { error: `corpus invalid: ${section.reason ?? ''}` };
     if (value === undefined) return { error: noEngine ?? 'not measured' };
     return { value };
   };
-  const targets = evaluateTargets({
-    devCategories: measure(dev, dev.engine?.categories),
-    cleanFlagged: measure(dev, dev.engine?.cleanFlagged),
-    approval: measure(dev, dev.engine?.approval),
-    bulletinFlagged: measure(bulletin, bulletin.engine?.flagged),
-    toxicRecall: measure(toxicity, toxicity.engine?.toxicRecall),
-    notToxicFlagged: measure(toxicity, toxicity.engine?.notToxicFlagged),
-  });
+  const targets = evaluateTargets(
+    dropUndefined<TargetInputs>({
+      devCategories: measure(dev, dev.engine?.categories),
+      cleanFlagged: measure(dev, dev.engine?.cleanFlagged),
+      approval: measure(dev, dev.engine?.approval),
+      bulletinFlagged: measure(bulletin, bulletin.engine?.flagged),
+      toxicRecall: measure(toxicity, toxicity.engine?.toxicRecall),
+      notToxicFlagged: measure(toxicity, toxicity.engine?.notToxicFlagged),
+      xsafetyFound: measure(xsafety, xsafety.engine?.found),
+      xsafetyNegativesFlagged: measure(xsafety, xsafety.engine?.negativesFlagged),
+      nerPersonalInfoFlagged: measure(stockmark, stockmark.engine?.personalInfoFlagged),
+      blind: measureBlind(blind, noEngine),
+    }),
+  );
   if (engineErrors.length > 0) {
     targets.push({ name: 'engine never throws', op: '≤', threshold: 0, actual: engineErrors.length, status: 'missed', note: `${engineErrors.length} text(s) threw` });
   }
 
   return {
     shared: inputs.shared,
+    scope: inputs.scope ?? null,
     engine: {
       status: inputs.engine.ok ? 'ok' : 'unavailable',
       reason: inputs.engine.ok ? null : inputs.engine.reason,
@@ -185,21 +225,32 @@ export async function evaluate(inputs: EvalInputs): Promise<EvalReport> {
     dev,
     bulletin,
     toxicity,
+    xsafety,
+    stockmark,
+    blind,
     targets,
     checkPasses: checkPasses(targets),
   };
 }
 
-type RunEngine = (ref: string, text: string, platform: Platform) => CheckResult | null;
-type RunPeer = (ref: string, text: string) => Promise<string[] | null>;
+/** The blind targets apply to the newest set only; without any set they are skipped. */
+function measureBlind(blind: BlindSection, noEngine: string | null): TargetInputs['blind'] {
+  if (blind.status === 'not_run') return undefined;
+  const newest = blind.sets.at(-1);
+  if (blind.status !== 'ok' || newest === undefined) return { missing: `no blind set: ${blind.source}${blind.reason ? ` (${blind.reason})` : ''}` };
+  if (newest.status === 'missing') return { missing: `${newest.name} not found` };
+  if (newest.status === 'invalid') return { error: `${newest.name} is malformed: ${newest.reason ?? ''}` };
+  if (newest.engine === null) return { error: noEngine ?? 'not measured' };
+  return { value: { name: newest.name, categories: newest.engine.categories, cleanFlagged: newest.engine.cleanFlagged, approval: newest.engine.approval } };
+}
 
-function head<T>(loaded: Loaded<T>): SectionHead {
-  return { status: loaded.status, source: loaded.source, reason: loaded.status === 'invalid' ? loaded.reason : null };
+function dropUndefined<T extends object>(o: { [K in keyof T]: T[K] | undefined }): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 async function evaluateDev(inputs: EvalInputs, runEngine: RunEngine, runPeer: RunPeer): Promise<DevSection> {
   const section: DevSection = { ...head(inputs.dev), drafts: 0, clean: 0, violating: 0, engine: null, peer: null };
-  if (inputs.dev.status !== 'ok') return section;
+  if (inputs.dev === undefined || inputs.dev.status !== 'ok') return section;
   const drafts = inputs.dev.items;
   section.drafts = drafts.length;
   section.clean = drafts.filter((d) => d.expected.categories.length === 0).length;
@@ -243,7 +294,7 @@ async function evaluateDev(inputs: EvalInputs, runEngine: RunEngine, runPeer: Ru
 
 async function evaluateBulletin(inputs: EvalInputs, runEngine: RunEngine, runPeer: RunPeer): Promise<BulletinSection> {
   const section: BulletinSection = { ...head(inputs.bulletin), articles: 0, engine: null, peer: null };
-  if (inputs.bulletin.status !== 'ok') return section;
+  if (inputs.bulletin === undefined || inputs.bulletin.status !== 'ok') return section;
   const articles = inputs.bulletin.items;
   section.articles = articles.length;
 
@@ -284,7 +335,7 @@ async function evaluateToxicity(inputs: EvalInputs, runEngine: RunEngine, runPee
     engine: null,
     peer: null,
   };
-  if (inputs.toxicity.status !== 'ok') return section;
+  if (inputs.toxicity === undefined || inputs.toxicity.status !== 'ok') return section;
   const rows = inputs.toxicity.items;
   section.rows = rows.length;
   section.counts = {
@@ -326,29 +377,19 @@ async function evaluateToxicity(inputs: EvalInputs, runEngine: RunEngine, runPee
   return section;
 }
 
-function brief(text: string, f: Finding): FindingBrief {
-  const from = Math.max(0, f.start - 12);
-  const to = Math.min(text.length, f.end + 12);
-  const context = `${from > 0 ? '…' : ''}${text.slice(from, f.start)}【${text.slice(f.start, f.end)}】${text.slice(f.end, to)}${to < text.length ? '…' : ''}`;
-  return { rule: f.rule, category: f.category, severity: f.severity, clause: f.clause, excerpt: f.excerpt, context: context.replace(/\s+/g, ' ') };
-}
-
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const sa = new Set(a);
   const sb = new Set(b);
   return sa.size === sb.size && [...sa].every((x) => sb.has(x));
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Text report
 
-export function formatReport(r: EvalReport): string {
+export function formatReport(r: EvalReport, options: { showMisses?: boolean } = {}): string {
+  const showMisses = options.showMisses ?? false;
   const out: string[] = [];
-  out.push(`投稿ガード eval — corpora from ${r.shared}`);
+  out.push(`投稿ガード eval — corpora from ${r.shared}${r.scope ? ` — only: ${r.scope}` : ''}`);
   out.push(
     r.engine.status === 'ok'
       ? `engine: ok${r.engine.partialResults > 0 ? ` (${r.engine.partialResults} results partial: tokenizer missing?)` : ''}`
@@ -358,18 +399,18 @@ export function formatReport(r: EvalReport): string {
   for (const e of r.engine.errors.slice(0, 10)) out.push(`  engine threw on ${e.ref}: ${e.message}`);
   for (const e of r.peer.errors.slice(0, 10)) out.push(`  peer failed on ${e.ref}: ${e.message}`);
 
-  out.push('', ...formatDev(r.dev), '', ...formatBulletin(r.bulletin), '', ...formatToxicity(r.toxicity), '', ...formatComparison(r), '', ...formatTargets(r));
+  const sections = [
+    formatDev(r.dev),
+    formatBulletin(r.bulletin),
+    formatToxicity(r.toxicity),
+    formatXSafety(r.xsafety, showMisses),
+    formatStockmark(r.stockmark, showMisses),
+    formatBlind(r.blind),
+    formatComparison(r),
+    formatTargets(r),
+  ];
+  for (const lines of sections) if (lines.length > 0) out.push('', ...lines);
   return out.join('\n');
-}
-
-function skipped(title: string, s: SectionHead): string[] | null {
-  if (s.status === 'missing') return [`== ${title}: skipped — corpus not found at ${s.source}`];
-  if (s.status === 'invalid') return [`== ${title}: skipped — corpus at ${s.source} is malformed: ${s.reason ?? ''}`];
-  return null;
-}
-
-function ratioText(x: Ratio): string {
-  return `${x.count}/${x.total} = ${pct(x.rate)}`;
 }
 
 function formatDev(d: DevSection): string[] {
@@ -378,11 +419,11 @@ function formatDev(d: DevSection): string[] {
   const out = [`== Dev drafts: ${d.drafts} (${d.clean} clean, ${d.violating} violating) — ${d.source}`];
   if (d.engine) {
     const e = d.engine;
-    const rows = e.categories.map((s) => [s.category, String(s.support), String(s.tp), String(s.fp), String(s.fn), fixed(s.precision), fixed(s.recall), s.recall === null ? '—' : s.recall >= 0.9 ? 'ok' : 'MISS']);
+    const rows = e.categories.map((s) => [s.category, String(s.support), String(s.tp), String(s.fp), String(s.fn), fixed(s.precision), fixed(s.recall), s.recall === null ? '—' : s.recall >= TARGETS.devRecallPerCategory ? 'ok' : 'MISS']);
     rows.push(['(micro)', String(e.micro.support), String(e.micro.tp), String(e.micro.fp), String(e.micro.fn), fixed(e.micro.precision), fixed(e.micro.recall), '']);
-    out.push(formatTable(['category', 'support', 'TP', 'FP', 'FN', 'precision', 'recall', 'recall≥0.90'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left']));
-    out.push(`approval accuracy:            ${ratioText(e.approval)}  (target ≥ 95%)`);
-    out.push(`clean drafts flagged:         ${ratioText(e.cleanFlagged)}  (target ≤ 5%)`);
+    out.push(formatTable(['category', 'support', 'TP', 'FP', 'FN', 'precision', 'recall', `recall≥${TARGETS.devRecallPerCategory.toFixed(2)}`], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left']));
+    out.push(`approval accuracy:            ${ratioText(e.approval)}  (target ≥ ${targetPct(TARGETS.approvalMin)})`);
+    out.push(`clean drafts flagged:         ${ratioText(e.cleanFlagged)}  (target ≤ ${targetPct(TARGETS.cleanFlaggedMax)})`);
     out.push(`violating drafts flagged:     ${ratioText(e.violatingRecall)}  (any category)`);
     if (e.partial > 0) out.push(`partial results (no tokenizer): ${e.partial}`);
     out.push('', `Drafts the engine got wrong: ${e.wrong.length}`);
@@ -406,7 +447,7 @@ function formatBulletin(b: BulletinSection): string[] {
   if (skip) return skip;
   const out = [`== Municipal bulletin articles (clean municipal text): ${b.articles} — ${b.source}`];
   if (b.engine) {
-    out.push(`flagged at warn+: ${ratioText(b.engine.flagged)}  (target ≤ 5%)`);
+    out.push(`flagged at warn+: ${ratioText(b.engine.flagged)}  (target ≤ ${targetPct(TARGETS.bulletinFlaggedMax)})`);
     const cats = Object.entries(b.engine.byCategory).map(([c, n]) => `${c} ${n}`);
     if (cats.length > 0) out.push(`by category (articles): ${cats.join(', ')}`);
     for (const a of b.engine.flaggedArticles) {
@@ -431,8 +472,8 @@ function formatToxicity(t: ToxicitySection): string[] {
     `   ${t.tieRule}`,
   ];
   if (t.engine) {
-    out.push(`recall on Toxic/Very Toxic:   ${ratioText(t.engine.toxicRecall)}  (target ≥ 60%)`);
-    out.push(`Not-Toxic flagged:            ${ratioText(t.engine.notToxicFlagged)}  (target ≤ 10%)`);
+    out.push(`recall on Toxic/Very Toxic:   ${ratioText(t.engine.toxicRecall)}  (target ≥ ${targetPct(TARGETS.toxicRecallMin)})`);
+    out.push(`Not-Toxic flagged:            ${ratioText(t.engine.notToxicFlagged)}  (target ≤ ${targetPct(TARGETS.notToxicFlaggedMax)})`);
     if (t.engine.missedToxic.length > 0) {
       out.push(`  missed toxic (${t.engine.missedToxic.length}):`);
       for (const m of t.engine.missedToxic) out.push(`    #${m.id} [${m.majority}] ${oneLine(m.text, 70)}`);
@@ -453,13 +494,31 @@ function formatToxicity(t: ToxicitySection): string[] {
 
 function formatComparison(r: EvalReport): string[] {
   const cell = (x: Ratio | undefined): string => (x === undefined ? '—' : `${pct(x.rate)} (${x.count}/${x.total})`);
-  const rows: string[][] = [
-    ['dev: violating drafts flagged', cell(r.dev.engine?.violatingRecall), cell(r.dev.peer?.violatingRecall), 'higher'],
-    ['dev: clean drafts flagged', cell(r.dev.engine?.cleanFlagged), cell(r.dev.peer?.cleanFlagged), 'lower'],
-    ['bulletin articles flagged', cell(r.bulletin.engine?.flagged), cell(r.bulletin.peer?.flagged), 'lower'],
-    ['toxicity: Toxic/Very Toxic flagged', cell(r.toxicity.engine?.toxicRecall), cell(r.toxicity.peer?.toxicRecall), 'higher'],
-    ['toxicity: Not Toxic flagged', cell(r.toxicity.engine?.notToxicFlagged), cell(r.toxicity.peer?.notToxicFlagged), 'lower'],
-  ];
+  const rows: string[][] = [];
+  const row = (section: SectionHead, figure: string, engine: Ratio | undefined, peer: Ratio | undefined, better: 'higher' | 'lower') => {
+    if (section.status === 'ok') rows.push([figure, cell(engine), cell(peer), better]);
+  };
+  row(r.dev, 'dev: violating drafts flagged', r.dev.engine?.violatingRecall, r.dev.peer?.violatingRecall, 'higher');
+  row(r.dev, 'dev: clean drafts flagged', r.dev.engine?.cleanFlagged, r.dev.peer?.cleanFlagged, 'lower');
+  row(r.bulletin, 'bulletin articles flagged', r.bulletin.engine?.flagged, r.bulletin.peer?.flagged, 'lower');
+  row(r.toxicity, 'toxicity: Toxic/Very Toxic flagged', r.toxicity.engine?.toxicRecall, r.toxicity.peer?.toxicRecall, 'higher');
+  row(r.toxicity, 'toxicity: Not Toxic flagged', r.toxicity.engine?.notToxicFlagged, r.toxicity.peer?.notToxicFlagged, 'lower');
+  row(r.xsafety, 'xsafety: clear positives flagged', r.xsafety.engine?.positivesFlagged, r.xsafety.peer?.positivesFlagged, 'higher');
+  const labels = new Set([...(r.xsafety.engine?.found ?? []).map((f) => f.category), ...(r.xsafety.peer?.flaggedByLabel ?? []).map((p) => p.category)]);
+  for (const category of CATEGORIES.filter((c) => labels.has(c))) {
+    const found = r.xsafety.engine?.found.find((f) => f.category === category)?.found;
+    const peer = r.xsafety.peer?.flaggedByLabel.find((p) => p.category === category)?.flagged;
+    row(r.xsafety, `xsafety: clear ${category} (engine: in its category)`, found, peer, 'higher');
+  }
+  row(r.xsafety, 'xsafety: clear negatives flagged', r.xsafety.engine?.negativesFlagged, r.xsafety.peer?.negativesFlagged, 'lower');
+  row(r.stockmark, 'stockmark: flagged (engine: personal_info)', r.stockmark.engine?.personalInfoFlagged, r.stockmark.peer?.anyFlagged, 'lower');
+  row(r.stockmark, 'stockmark: flagged (any category)', r.stockmark.engine?.anyFlagged, r.stockmark.peer?.anyFlagged, 'lower');
+  for (const set of r.blind.sets) {
+    if (set.status !== 'ok') continue;
+    row(r.blind, `blind ${set.name}: violating drafts flagged`, set.engine?.violatingFlagged, set.peer?.violatingFlagged, 'higher');
+    row(r.blind, `blind ${set.name}: clean drafts flagged`, set.engine?.cleanFlagged, set.peer?.cleanFlagged, 'lower');
+  }
+  if (rows.length === 0) return [];
   return ['== Engine vs peer (flagged = engine finding at warn+ / peer ≥1 message)', formatTable(['figure', 'engine', 'peer', 'better'], rows)];
 }
 

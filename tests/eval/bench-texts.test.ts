@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertAtRandom, seededRandom, shuffled, summarize, windows } from '../../src/eval/bench-texts.ts';
+import { insertAtRandom, repeatTo, seededRandom, shuffled, summarize, windows } from '../../src/eval/bench-texts.ts';
 
 describe('windows', () => {
   it('cuts consecutive windows of exactly the size and drops the short tail', () => {
@@ -63,3 +63,11 @@ describe('summarize', () => {
 function wellFormed(text: string): boolean {
   return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
+
+describe('repeatTo', () => {
+  it('repeats the unit and cuts to the exact length', () => {
+    expect(repeatTo('ab', 5)).toBe('ababa');
+    expect(repeatTo('市民（笑）', 12)).toHaveLength(12);
+    expect(repeatTo('x', 0)).toBe('');
+  });
+});

@@ -3,15 +3,23 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  compareBlindSets,
+  fileNameDate,
+  loadBlindFile,
+  loadBlindSets,
   loadBulletins,
   loadDevCorpus,
+  loadNer,
   loadToxicity,
+  loadXSafety,
   majorityLevel,
   parseBulletinCsv,
   parseDevJsonl,
+  parseNerJson,
   parseToxicityCsv,
+  parseXSafetyJsonl,
 } from '../../src/eval/corpora.ts';
-import { corpusPaths, REPO_ROOT, sharedDir } from '../../src/eval/paths.ts';
+import { blindDir, corpusPaths, REPO_ROOT, sharedDir } from '../../src/eval/paths.ts';
 
 const votes = (nt: number, hs: number, t: number, vt: number) => ({ 'Not Toxic': nt, 'Hard to Say': hs, Toxic: t, 'Very Toxic': vt });
 
@@ -93,6 +101,92 @@ describe('parseBulletinCsv', () => {
   });
 });
 
+describe('parseXSafetyJsonl', () => {
+  const row = { id: 'xs-Insult-0', platform: 'x', text: 'ばか', categories: ['insult'], clear: true, note: 'n' };
+  const line = (o: object) => JSON.stringify(o);
+
+  it('reads rows, clear or not, with their labels', () => {
+    const rows = parseXSafetyJsonl(`${line(row)}\n\n${line({ ...row, id: 'b', categories: [], clear: false, note: undefined })}\n`);
+    expect(rows.map((r) => [r.id, r.categories, r.clear, r.note])).toEqual([
+      ['xs-Insult-0', ['insult'], true, 'n'],
+      ['b', [], false, null],
+    ]);
+  });
+
+  it('rejects an unknown label, a missing clear flag and a repeated id, naming the line', () => {
+    expect(() => parseXSafetyJsonl(line({ ...row, categories: ['insullt'] }))).toThrow(/line 1 \(xs-Insult-0\): unknown categories/);
+    expect(() => parseXSafetyJsonl(line({ ...row, clear: 'yes' }))).toThrow(/clear must be true or false/);
+    expect(() => parseXSafetyJsonl(`${line(row)}\n${line(row)}`)).toThrow(/line 2: id xs-Insult-0 appears twice/);
+  });
+});
+
+describe('parseNerJson', () => {
+  it('numbers the sentences (curid repeats) and reads entity spans', () => {
+    const json = JSON.stringify([
+      { curid: '1', text: '松友美佐紀は選手。', entities: [{ name: '松友美佐紀', span: [0, 5], type: '人名' }] },
+      { curid: 1, text: '東京都にある。', entities: [] },
+    ]);
+    expect(parseNerJson(json)).toEqual([
+      { id: '1', curid: '1', text: '松友美佐紀は選手。', entities: [{ name: '松友美佐紀', start: 0, end: 5, type: '人名' }] },
+      { id: '2', curid: '1', text: '東京都にある。', entities: [] },
+    ]);
+  });
+
+  it('rejects what is not the documented shape', () => {
+    expect(() => parseNerJson('{}')).toThrow(/not a JSON array/);
+    expect(() => parseNerJson(JSON.stringify([{ curid: '1', text: 't', entities: [{ name: 'a', span: [0], type: '人名' }] }]))).toThrow(/item 1 entity 1: span/);
+  });
+});
+
+describe('blind sets', () => {
+  it('read the date in a file name in three spellings, and only a real date', () => {
+    expect(fileNameDate('blind-2025-09-01.jsonl')).toBe('2025-09-01');
+    expect(fileNameDate('set_20250901_b.jsonl')).toBe('2025-09-01');
+    expect(fileNameDate('blind-2025-09.jsonl')).toBe('2025-09');
+    expect(fileNameDate('blind.jsonl')).toBeNull();
+    expect(fileNameDate('ids-12345678.jsonl')).toBeNull();
+  });
+
+  it('sort undated files first, then by date, so the newest is last', () => {
+    const sets = [
+      { name: 'c-2025-10-01.jsonl', date: '2025-10-01' },
+      { name: 'z-old.jsonl', date: null },
+      { name: 'a-2025-09.jsonl', date: '2025-09' },
+      { name: 'b-20251002.jsonl', date: '2025-10-02' },
+    ];
+    expect([...sets].sort(compareBlindSets).map((s) => s.name)).toEqual(['z-old.jsonl', 'a-2025-09.jsonl', 'c-2025-10-01.jsonl', 'b-20251002.jsonl']);
+  });
+
+  it('load every *.jsonl of a folder oldest first; `missing` for an absent or empty folder', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'toukou-blind-'));
+    expect(loadBlindSets(path.join(dir, 'nope'))).toMatchObject({ status: 'missing', reason: 'folder not found' });
+    expect(loadBlindSets(dir)).toMatchObject({ status: 'missing', reason: 'no *.jsonl file in the folder' });
+    const draft = JSON.stringify({ id: 'a', text: 't', platform: 'x', expected: { categories: [], needs_approval: true }, note: null });
+    writeFileSync(path.join(dir, 'blind-2025-10-01.jsonl'), draft);
+    writeFileSync(path.join(dir, 'blind-2025-09-01.jsonl'), draft);
+    writeFileSync(path.join(dir, 'README.md'), 'not a set');
+    const sets = loadBlindSets(dir);
+    expect(sets.status === 'ok' && sets.sets.map((s) => [s.name, s.date, s.loaded.status])).toEqual([
+      ['blind-2025-09-01.jsonl', '2025-09-01', 'ok'],
+      ['blind-2025-10-01.jsonl', '2025-10-01', 'ok'],
+    ]);
+  });
+
+  it('say why a blind file is malformed without quoting its text', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'toukou-blind-'));
+    const file = path.join(dir, 'b.jsonl');
+    // V8 quotes the start of a line that begins with an unexpected token.
+    writeFileSync(file, 'SECRET-BLIND-TEXT {"id": "a"}\n');
+    const set = loadBlindFile(file);
+    expect(set.loaded.status).toBe('invalid');
+    const reason = set.loaded.status === 'invalid' ? set.loaded.reason : '';
+    expect(reason).toBe('line 1: not JSON');
+    // The dev loader does quote it (dev is not blind): the redaction is what keeps it out.
+    const dev = loadDevCorpus(file);
+    expect(dev.status === 'invalid' && dev.reason).toMatch(/^line 1: not JSON \(.*SECRET/);
+  });
+});
+
 describe('loaders', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'toukou-eval-'));
 
@@ -100,6 +194,8 @@ describe('loaders', () => {
     expect(loadDevCorpus(path.join(dir, 'nope.jsonl')).status).toBe('missing');
     expect(loadToxicity(path.join(dir, 'nope.csv')).status).toBe('missing');
     expect(loadBulletins(path.join(dir, 'nope')).status).toBe('missing');
+    expect(loadXSafety(path.join(dir, 'nope.jsonl')).status).toBe('missing');
+    expect(loadNer(path.join(dir, 'nope.json')).status).toBe('missing');
     mkdirSync(path.join(dir, 'empty'));
     expect(loadBulletins(path.join(dir, 'empty')).status).toBe('missing');
   });
@@ -122,6 +218,11 @@ describe('sharedDir', () => {
     expect(sharedDir({ TOUKOU_SHARED: '/data/corpora' })).toBe('/data/corpora');
     expect(sharedDir({ TOUKOU_SHARED: '  ' })).toBe(path.resolve(REPO_ROOT, '..', 'shared'));
   });
+
+  it('blind sets default to tests/blind in the repository and honour TOUKOU_BLIND', () => {
+    expect(blindDir({})).toBe(path.resolve(REPO_ROOT, 'tests', 'blind'));
+    expect(blindDir({ TOUKOU_BLIND: '/tmp/sets' })).toBe('/tmp/sets');
+  });
 });
 
 // The real corpora, when they are on this machine: the counts are those of data/SOURCES.md.
@@ -129,12 +230,14 @@ const real = corpusPaths(sharedDir());
 const bulletins = loadBulletins(real.bulletinDir);
 const toxicity = loadToxicity(real.toxicity);
 const dev = loadDevCorpus(real.dev);
+const xsafety = loadXSafety(real.xsafety);
+const ner = loadNer(real.ner);
 
 describe('the shared corpora (skipped when absent)', () => {
-  it.skipIf(bulletins.status === 'missing')('reads every bulletin article (40 + 22 + 46)', () => {
+  it.skipIf(bulletins.status === 'missing')('reads every bulletin article (13 files, 509 articles)', () => {
     expect(bulletins.status).toBe('ok');
     if (bulletins.status !== 'ok') return;
-    expect(bulletins.items).toHaveLength(108);
+    expect(bulletins.items).toHaveLength(509);
     // Multi-line bodies arrive whole: some article spans lines.
     expect(bulletins.items.some((a) => a.body.includes('\n'))).toBe(true);
   });
@@ -149,5 +252,22 @@ describe('the shared corpora (skipped when absent)', () => {
   it.skipIf(dev.status === 'missing')('reads the dev corpus', () => {
     expect(dev.status).toBe('ok');
     if (dev.status === 'ok') expect(dev.items.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it.skipIf(xsafety.status === 'missing')('reads the xsafety rows with the clear counts of SOURCES.md', () => {
+    expect(xsafety.status).toBe('ok');
+    if (xsafety.status !== 'ok') return;
+    const clear = xsafety.items.filter((r) => r.clear);
+    const labelled = (c: string) => clear.filter((r) => (r.categories as string[]).includes(c)).length;
+    expect(xsafety.items).toHaveLength(700);
+    expect([labelled('insult'), labelled('illegal'), labelled('discrimination'), labelled('public_order'), labelled('rumour')]).toEqual([81, 54, 50, 8, 4]);
+    expect(clear.filter((r) => r.categories.length === 0)).toHaveLength(391);
+  });
+
+  it.skipIf(ner.status === 'missing')('reads the 5,343 NER sentences', () => {
+    expect(ner.status).toBe('ok');
+    if (ner.status !== 'ok') return;
+    expect(ner.items).toHaveLength(5343);
+    expect(ner.items.some((s) => s.entities.some((e) => e.type === '人名'))).toBe(true);
   });
 });

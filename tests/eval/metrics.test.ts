@@ -4,7 +4,9 @@ import {
   categoryScores,
   cleanFlagRate,
   cleanFlaggedByFlag,
+  foundInCategory,
   isFlagged,
+  isFlaggedIn,
   microAverage,
   percentile,
   ratio,
@@ -95,6 +97,31 @@ describe('isFlagged', () => {
     expect(isFlagged({ findings: [{ severity: 'info' }, { severity: 'info' }] })).toBe(false);
     expect(isFlagged({ findings: [{ severity: 'info' }, { severity: 'warn' }] })).toBe(true);
     expect(isFlagged({ findings: [{ severity: 'block' }] })).toBe(true);
+  });
+});
+
+describe('isFlaggedIn', () => {
+  it('needs a finding of that category at warn or above', () => {
+    const result = { findings: [{ severity: 'info' as const, category: 'personal_info' as const }, { severity: 'block' as const, category: 'insult' as const }] };
+    expect(isFlaggedIn(result, 'personal_info')).toBe(false);
+    expect(isFlaggedIn(result, 'insult')).toBe(true);
+    expect(isFlaggedIn({ findings: [{ severity: 'warn', category: 'personal_info' }] }, 'personal_info')).toBe(true);
+  });
+});
+
+describe('foundInCategory', () => {
+  it('per label, the share of labelled texts whose prediction includes it; unlabelled categories left out', () => {
+    const found = foundInCategory([
+      { expected: ['insult'], predicted: ['insult'] },
+      { expected: ['insult', 'discrimination'], predicted: ['discrimination'] }, // insult not found here
+      { expected: ['illegal'], predicted: ['insult'] }, // flagged, but not in its category
+      { expected: [], predicted: ['rumour'] },
+    ]);
+    expect(found).toEqual([
+      { category: 'insult', found: { count: 1, total: 2, rate: 0.5 } },
+      { category: 'discrimination', found: { count: 1, total: 1, rate: 1 } },
+      { category: 'illegal', found: { count: 0, total: 1, rate: 0 } },
+    ]);
   });
 });
 
