@@ -84,7 +84,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         return tokens.some((t) => t.from === from) && tokens.some((t) => t.to === to);
       };
       ctx = new RuleContext(norm, [], [], urls, tokenizer, cache, signalIndex, combos);
-      const scanned = index.scan(norm, isTokenBoundary);
+      const scanned = index.scan(norm, isTokenBoundary, tokenizer !== null);
       ctx.termHits.push(...scanned.terms);
       ctx.signalHits.push(...scanned.signals);
       for (const rule of RULES) {

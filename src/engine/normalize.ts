@@ -6,8 +6,10 @@
  *   between digits unified to `-` (N1, N5, N15). Regex and grammar rules run on this view.
  * - `key`: the matching key for term lists: hiragana folded to katakana, Latin lower-cased, masks
  *   unified to `○`, spacing / punctuation / a pictograph inside a word removed, look-alike
- *   characters mapped inside katakana runs, elongation and small vowels dropped (N2, N4, N6–N9,
- *   N12). Term lists are matched on this view only.
+ *   characters mapped inside katakana runs, small vowels dropped, elongation dropped after
+ *   hiragana and at a word's end but kept (one ー for a run) inside a katakana word, where it is
+ *   a letter: ブース is not ブス (N2, N4, N6–N9, N12, issue #7). Term lists are matched on this
+ *   view only.
  */
 
 export interface NormalizedText {
@@ -187,7 +189,7 @@ function buildKey(plain: string): { key: string; toPlain: Int32Array } {
     }
     k = j;
   }
-  // Pass 2: fold, map look-alikes next to katakana, drop elongation and small vowels after kana.
+  // Pass 2: fold, map look-alikes next to katakana, drop small vowels after kana and elongation where it is emphasis.
   for (let i = 0; i < n; i++) {
     if (drop[i]) continue;
     let ch = plain[i] as string;
@@ -200,7 +202,19 @@ function buildKey(plain: string): { key: string; toPlain: Int32Array } {
     ch = foldChar(ch);
     const last = keyChars.length > 0 ? (keyChars[keyChars.length - 1] as string) : '';
     if (last !== '' && isKatakana(last) && last !== 'ー') {
-      if (ELONGATION.has(ch) || SMALL_VOWELS.has(ch)) continue;
+      if (ELONGATION.has(ch)) {
+        // Issue #7: inside a katakana word ー is a letter (ブース is not ブス, ビール not ビル), so a
+        // run of it is kept as one ー; after hiragana (ばーか) or at a word's end (バカーー) it is
+        // emphasis and dropped.
+        const lastPlain = plain[toPlain[toPlain.length - 1] as number] as string;
+        if (!isHiragana(lastPlain) && isKatakanaLetter(nextAfterElongation(plain, drop, i))) {
+          keyChars.push('ー');
+          toPlain.push(i);
+          while (i + 1 < n && (drop[i + 1] || ELONGATION.has(plain[i + 1] as string))) i++;
+        }
+        continue;
+      }
+      if (SMALL_VOWELS.has(ch)) continue;
       if (ch === 'ッ' && last === 'ッ') continue;
     }
     if (ch === 'ー' && last === '') continue;
@@ -208,6 +222,18 @@ function buildKey(plain: string): { key: string; toPlain: Int32Array } {
     toPlain.push(i);
   }
   return { key: keyChars.join(''), toPlain: Int32Array.from(toPlain) };
+}
+
+/** A katakana letter, not the prolonged-sound mark. */
+function isKatakanaLetter(ch: string): boolean {
+  return ch !== '' && ch !== 'ー' && isKatakana(ch);
+}
+
+/** The first character after the run of elongation marks (and dropped separators) that starts at `i`. */
+function nextAfterElongation(s: string, drop: Uint8Array, i: number): string {
+  let j = i;
+  while (j < s.length && (drop[j] || ELONGATION.has(s[j] as string))) j++;
+  return j < s.length ? (s[j] as string) : '';
 }
 
 function isSurrogatePictograph(s: string, i: number): boolean {

@@ -39,6 +39,13 @@ describe('normalize: the matching key', () => {
     { input: '協力', key: '協力', why: 'N8 not mapped outside katakana' },
     { input: 'ばーか', key: 'バカ', why: 'N2 folded to katakana, N12 elongation dropped' },
     { input: 'ばぁか', key: 'バカ', why: 'N12 small vowel dropped' },
+    { input: 'ブース', key: 'ブース', why: 'issue #7: ー inside a katakana word is a letter (ブース is not ブス)' },
+    { input: 'ブーース', key: 'ブース', why: 'issue #7: a run of ー inside a word is one ー' },
+    { input: 'ブ〜ス', key: 'ブース', why: 'issue #7: 〜 inside a katakana word reads as ー' },
+    { input: 'バカーー', key: 'バカ', why: 'N12 trailing elongation is emphasis, dropped' },
+    { input: 'クレーマーが', key: 'クレーマガ', why: 'inner ー kept, the word-final one dropped before a particle' },
+    { input: 'サーバー構成', key: 'サーバ構成', why: 'word-final ー dropped before kanji' },
+    { input: 'うぜー', key: 'ウゼ', why: 'N12 ー after hiragana is emphasis, dropped' },
     { input: 'BAKA', key: 'baka', why: 'Latin lower-cased' },
     { input: 'ＢＡＫＡ', key: 'baka', why: 'full-width Latin' },
   ];
@@ -56,6 +63,16 @@ describe('normalize: the matching key', () => {
       const { start, end } = keySpanToOriginal(n, at, at + 2);
       expect(input.slice(start, end)).toBe(input.slice(4, input.length - 1));
     }
+  });
+
+  it('maps a kept inner ー and a collapsed run back to the original', () => {
+    const input = '展示ブーースです';
+    const n = normalize(input);
+    expectMapsBack(n);
+    const at = n.key.indexOf('ブース');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const { start, end } = keySpanToOriginal(n, at, at + 3);
+    expect(input.slice(start, end)).toBe('ブーース');
   });
 
   it('keeps 。 and 、 between words (a clause end is never an evasion)', () => {
