@@ -8,7 +8,7 @@ import { normalize } from './normalize.ts';
 import { RuleContext, TokenCache, type UrlRef } from './context.ts';
 import { TermIndex } from './terms.ts';
 import { RULES } from './registry.ts';
-import { score, type Exception } from './scorer.ts';
+import { exceptedRanges, score, type Exception } from './scorer.ts';
 
 export type { Exception } from './scorer.ts';
 import { decideApproval } from './approval.ts';
@@ -84,6 +84,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         return tokens.some((t) => t.from === from) && tokens.some((t) => t.to === to);
       };
       ctx = new RuleContext(norm, [], [], urls, tokenizer, cache, signalIndex, combos);
+      ctx.excepted = exceptedRanges(input, exceptions);
       const scanned = index.scan(norm, isTokenBoundary, tokenizer !== null);
       ctx.termHits.push(...scanned.terms);
       ctx.signalHits.push(...scanned.signals);

@@ -140,6 +140,8 @@ export class RuleContext {
   private readonly tokenMemo = new Map<number, PlainToken[]>();
   readonly findings: RawFinding[] = [];
   current: { id: string; category: Category; clause: string } = { id: '', category: 'insult', clause: '' };
+  /** Ranges of the original text a supervisor's term exceptions cover: signals inside them do not fire. */
+  excepted: Array<[number, number]> = [];
 
   constructor(
     readonly norm: NormalizedText,

@@ -46,8 +46,8 @@ function excepted(e: Exception, start: number, end: number, excerpt: string, cov
   }
 }
 
-export function score(ctx: RuleContext, settings: CategorySettings, exceptions: readonly Exception[]): Finding[] {
-  const original = ctx.norm.original;
+/** Where the supervisor's term exceptions stand in the original text. */
+export function exceptedRanges(original: string, exceptions: readonly Exception[]): Array<[number, number]> {
   const covered: Array<[number, number]> = [];
   for (const e of exceptions) {
     if (e.kind !== 'term') continue;
@@ -57,6 +57,12 @@ export function score(ctx: RuleContext, settings: CategorySettings, exceptions: 
       at = original.indexOf(e.value, at + 1);
     }
   }
+  return covered;
+}
+
+export function score(ctx: RuleContext, settings: CategorySettings, exceptions: readonly Exception[]): Finding[] {
+  const original = ctx.norm.original;
+  const covered = exceptedRanges(original, exceptions);
   const out: Finding[] = [];
   for (const raw of ctx.findings) {
     const setting = settings[raw.category];

@@ -132,7 +132,12 @@ export const signalsRule: Rule = {
   run(ctx) {
     const index = ctx.signalIndex;
     if (index === null) return;
-    const hits = index.scan(ctx);
+    // A supervisor's term exception says those words are fine here: the signals inside them do not fire.
+    const hits = index.scan(ctx).filter((h) => {
+      if (ctx.excepted.length === 0) return true;
+      const { start, end } = ctx.toOriginal(h.from, h.to);
+      return !ctx.excepted.some(([a, b]) => a <= start && end <= b);
+    });
     // People are looked for (which may tokenize every sentence) only when a combo could use them.
     const present = new Set(hits.map((h) => h.signal));
     const needsPeople = ctx.combos.some((c) => c.when.some((g) => g.includes('person')) && c.when.every((g) => g.includes('person') || g.some((n) => present.has(n))));
