@@ -22,6 +22,7 @@ export interface CheckerOptions {
   dictionaries?: Dictionary[];
   /** Signal books to use instead of the built-in dictionaries/signals/ (tests of the combiner). */
   signalBooks?: readonly SignalBook[];
+
   /**
    * What never to flag: a term or phrase (a plain string or kind `term`), or the city's own
    * `domain` (URLs and e-mail addresses on it), `phone` number (compared digit by digit) or
@@ -63,6 +64,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const books = options.signalBooks ?? BUILTIN_SIGNAL_BOOKS;
   const signalIndex = new SignalIndex(books);
   const combos = books.flatMap((b) => b.combos);
+
   const exceptions: Exception[] = (options.exceptions ?? [])
     .map((e): Exception => (typeof e === 'string' ? { kind: 'term', value: e } : e))
     .filter((e) => e.value.trim().length > 0);
