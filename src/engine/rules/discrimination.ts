@@ -7,7 +7,7 @@
  * the dictionary (rule `terms`).
  */
 import type { Rule, RuleContext, SignalHit } from '../context.ts';
-import { COUNTER_SPEECH } from './shared.ts';
+import { COUNTER_SPEECH, isQuotedReport } from './shared.ts';
 
 const HARD: Array<{ re: RegExp; kind: string }> = [
   { kind: 'exclusion', re: /出ていけ|出て行け|出てけ|帰れ|来るな|くるな|入れるな|お断り|断ります|排除し|追い出|締め出|住ませるな|雇うな|やめてほしい|やめて欲しい|使わせない|させたくない|させるな|入居できません|近づくな|いらない|要らない|受け入れるな|ご遠慮ください/u },
@@ -51,7 +51,7 @@ export const discriminationRule: Rule = {
     const reported = new Set<number>();
     for (const hit of ctx.signals('attribute')) {
       if (reported.has(ctx.sentenceAt(hit.from).from)) continue;
-      if (isCounterSpeech(ctx, hit)) continue;
+      if (isCounterSpeech(ctx, hit) || isQuotedReport(ctx, hit.from, hit.to)) continue;
       const w = windowOf(ctx, hit);
       const hard = HARD.find((h) => h.re.test(w.text));
       if (hard !== undefined) {

@@ -8,14 +8,19 @@
  */
 import type { PlainToken, Rule, RuleContext } from '../context.ts';
 
-const DEBUNK = /事実(?:は|では)ありません|事実ではない|デマ|誤った情報|誤情報|根拠のない|惑わされ|ご注意ください|にご注意|偽の情報|フェイク/u;
-const OFFICIAL_SOURCE = /(?:気象台|気象庁|警察|警察署|消防|消防署|県|国|[省庁]|市|町|村|JR|電力|保健所|役場|事務局|協会|センター|主催者|実行委員会|運営|会社|学校|病院|大学|研究所)(?:[^。、]{0,12})?(?:によると|によれば|の発表|から発表|が発表|から連絡|からの連絡|から報告|の報告)/u;
+const DEBUNK = /事実(?:は|では)ありません|事実ではない|デマ|誤った情報|誤情報|根拠のない|惑わされ|ご注意ください|にご注意|偽の情報|フェイク|は誤りです|確認されていません|確認されておりません|把握していない|把握しておりません|発生していない|決まっていません|決定していません|予定はない|予定はありません/u;
+const OFFICIAL_SOURCE = /(?:気象台|気象庁|警察|警察署|消防|消防署|県|国|[省庁]|市|町|村|JR|電力|保健所|役場|事務局|協会|センター|主催者|実行委員会|運営|会社|各社|事業者|機関|当局|担当課|学校|病院|大学|研究所)(?:[^。、]{0,12})?(?:によると|によれば|の発表|から発表|が発表|から連絡|からの連絡|から報告|の報告|に(?:問い合わせ|確認し|照会し)(?:た|まし))|(?:問い合わせた|確認した|照会した|確認しました)(?:ところ|が)/u;
 const QUOTE_REPORTED = /^(?:と|って)(?:話|語|笑|言って|おっしゃ|教えて|答え|うれし|嬉し)/u;
+
+/** The sentence names an official source (気象台によると) or says the city checked (県に確認したところ). */
+function fromSource(ctx: RuleContext, index: number): boolean {
+  return OFFICIAL_SOURCE.test(ctx.sentenceAt(index).text);
+}
 
 function inReportedQuote(ctx: RuleContext, index: number): boolean {
   const q = ctx.quoteAround(index);
   if (q === null) return false;
-  return QUOTE_REPORTED.test(ctx.plain.slice(q.to, q.to + 8)) || /とのご意見|という声|という質問/u.test(ctx.plain.slice(q.to, q.to + 10));
+  return QUOTE_REPORTED.test(ctx.plain.slice(q.to, q.to + 8)) || /とのご意見|という声|という質問|という書き込み|という投稿|という噂|という情報|といった情報|という話|という内容|という誤った|などの情報|といった書き込み/u.test(ctx.plain.slice(q.to, q.to + 12));
 }
 
 function warn(ctx: RuleContext, from: number, to: number, message: string, detail: string, confidence = 0.9): void {
@@ -67,7 +72,7 @@ export const rumourRule: Rule = {
     const debunk = DEBUNK.test(ctx.plain);
     // R1 らしい
     for (const m of ctx.matches(/らしい|らしかった/gu)) {
-      if (inReportedQuote(ctx, m.index)) continue;
+      if (inReportedQuote(ctx, m.index) || fromSource(ctx, m.index)) continue;
       const tokens = ctx.tokensAt(m.index);
       let verdict: boolean | 'weak';
       if (tokens !== null) {
@@ -81,7 +86,7 @@ export const rumourRule: Rule = {
     }
     // R2 伝聞そう (IPADIC: そう/名詞,特殊,助動詞語幹 — 様態 is 名詞,接尾)
     for (const m of ctx.matches(HEARSAY_SOU)) {
-      if (inReportedQuote(ctx, m.index)) continue;
+      if (inReportedQuote(ctx, m.index) || fromSource(ctx, m.index)) continue;
       const at = m.index + m[0].indexOf('そう');
       const tokens = ctx.tokensAt(at);
       if (tokens !== null) {
@@ -92,7 +97,9 @@ export const rumourRule: Rule = {
     }
     // R3 quotative + hearing/saying, R4 噂, R5 second-hand without official source
     for (const m of ctx.matches(QUOTATIVE)) {
-      if (inReportedQuote(ctx, m.index)) continue;
+      if (inReportedQuote(ctx, m.index) || fromSource(ctx, m.index)) continue;
+      // 〜と言われています after a general guideline (目安, 一般に): common knowledge, not a report of hearsay.
+      if (/言われてい/u.test(m[0]) && /目安|一般に|一般的に|とされ/u.test(ctx.sentenceAt(m.index).text)) continue;
       // 〜って言われてる橋: a relative clause naming something ("so-called"), not a report of hearsay.
       if (/^[一-龥ァ-ヶ]/u.test(ctx.plain.slice(m.index + m[0].length, m.index + m[0].length + 1))) continue;
       warn(ctx, m.index, m.index + m[0].length, '「〜と聞いた」「〜って言ってた」など、出どころが示されていない又聞きです。', 'hearsay');
@@ -111,6 +118,8 @@ export const rumourRule: Rule = {
       warn(ctx, m.index, m.index + m[0].length, '「拡散希望」は、確認されていない情報を広げる呼びかけです。災害時のデマ（熊本地震のライオン騒動など）に典型的な言い方です。', 'amplify');
     }
     for (const m of ctx.matches(UNVERIFIED)) {
+      // 未確認情報はお伝えしていません: the post says it does not pass such information on.
+      if (/^(?:は|を|に)?(?:お伝えしてい|発信し|流し|惑わされ|ご注意|注意)/u.test(ctx.plain.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
       warn(ctx, m.index, m.index + m[0].length, '未確認・出典不明の情報です。', 'unverified');
     }
     for (const m of ctx.matches(INFERENCE)) {

@@ -6,8 +6,10 @@ const APOLOGY = /お詫び|おわび|謝罪|申し訳|すみません|失礼い�
 /** The quote is what someone else said or wrote: 「…」とのご意見, 「…」と表現した, 「…」って書いてあった. */
 const REPORTED_AFTER_QUOTE = /^(?:と|って|という|との)(?:の)?(?:ご意見|意見|声|表現|不適切|書き込み|投稿|記述|発言|お叱り|指摘|苦情|書いて|言われ|呼ば|いう理由|理由)/u;
 
-/** The quoted word is talked about as a word (「バカ」などの言葉でのいじめをなくそう). */
-const MENTIONED_AS_WORD = /^(?:など|といった|という|とか|等)(?:の)?(?:言葉|表現|悪口|暴言|呼び方|書き込み)/u;
+/** The quoted word is talked about as a word (「バカ」などの言葉でのいじめをなくそう, 「ガイジ」といったスラングは差別語です, 「無能」などと罵る). */
+const MENTIONED_AS_WORD = /^(?:など|といった|という|とか|等|って)?(?:と|の)?(?:言葉|表現|悪口|暴言|呼び方|書き込み|投稿|スラング|ネットスラング|差別語|蔑称|言い方|単語|張り紙|貼り紙|落書き|看板|罵|ののし|言って|呼んで|呼ば|書き込|書いて|言われ|発言|誤った|根拠のない|うわさ|噂|デマ|情報)/u;
+/** A short quote that is the topic or object of the sentence (「ここだけの話」はどこにでも広まる): a phrase being talked about. */
+const QUOTE_AS_TOPIC = /^(?:は|も|を|が|の(?!ですが))/u;
 
 /** A span inside 「…」 that reports someone else's words rather than saying them. */
 export function isQuotedReport(ctx: RuleContext, from: number, to: number): boolean {
@@ -15,7 +17,8 @@ export function isQuotedReport(ctx: RuleContext, from: number, to: number): bool
   if (q === null || to > q.to) return false;
   // 「バカ」「アホ」などの言葉: skip the quotes that follow, then read what is said of them.
   const after = ctx.plain.slice(q.to, q.to + 40).replace(/^(?:[、・や]?「[^」]{0,12}」)+/u, '').slice(0, 14);
-  return REPORTED_AFTER_QUOTE.test(after) || MENTIONED_AS_WORD.test(after) || APOLOGY.test(ctx.plain);
+  const shortQuote = q.to - q.from <= 17;
+  return REPORTED_AFTER_QUOTE.test(after) || MENTIONED_AS_WORD.test(after) || (shortQuote && QUOTE_AS_TOPIC.test(after)) || APOLOGY.test(ctx.plain);
 }
 
 /** Cues that the sentence warns against, forbids or condemns what it mentions (MARKERS.md B.6 I1). */
@@ -23,4 +26,4 @@ export const PROHIBITION = /ないでください|ないで下さい|ないよ�
 
 
 /** Counter-speech: the sentence or post speaks against discrimination (MARKERS.md B.7). */
-export const COUNTER_SPEECH = /差別(?:を|は|や偏見|や偏見を|のない|をなくそう|をなくし|の解消|解消|禁止|は許され)|偏見のない|偏見をなく|人権週間|人権侵害|人権啓発|啓発|相談窓口|を理由とした|を理由に|という理由で|だからという理由|共生|多文化|誰もが|ともに|一緒に楽しめ|もない方も/u;
+export const COUNTER_SPEECH = /根拠はありません|根拠のない|という考え方|偏見です|誤解です|差別(?:を|は|や偏見|や偏見を|のない|をなくそう|をなくし|の解消|解消|禁止|は許され)|偏見のない|偏見をなく|人権週間|人権侵害|人権啓発|啓発|相談窓口|を理由とした|を理由に|という理由で|だからという理由|共生|多文化|誰もが|ともに|一緒に楽しめ|もない方も/u;
