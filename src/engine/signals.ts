@@ -42,7 +42,11 @@ export class SignalIndex {
   readonly signals = new Map<string, Signal>();
   private readonly keyPatterns: KeyPattern[] = [];
   private readonly matcher: PatternMatcher;
-  private readonly compiled = new Map<string, RegExp[]>();
+  /** Per-sentence patterns; most can only match where one of their leading literals stands. */
+  private readonly patterns: Array<{ signal: Signal; re: RegExp; prefiltered: boolean }> = [];
+  private readonly literalKeys: string[] = [];
+  private readonly literalOwner: number[] = [];
+  private literalMatcher: PatternMatcher | null = null;
   private readonly notAfterKeys = new Map<string, string[]>();
   private readonly notBeforeKeys = new Map<string, string[]>();
 
@@ -63,12 +67,21 @@ export class SignalIndex {
           keys.push(key);
           this.keyPatterns.push({ signal: s, lemma, weak: key.length < 2 });
         }
-        if (s.patterns.length > 0) this.compiled.set(s.name, s.patterns.map((p) => new RegExp(p, 'gu')));
+        for (const source of s.patterns) {
+          const id = this.patterns.length;
+          const literals = leadingLiterals(source);
+          this.patterns.push({ signal: s, re: new RegExp(source, 'gu'), prefiltered: literals !== null });
+          for (const l of literals ?? []) {
+            this.literalKeys.push(l);
+            this.literalOwner.push(id);
+          }
+        }
         if (s.notAfter.length > 0) this.notAfterKeys.set(s.name, s.notAfter.map(keyOf));
         if (s.notBefore.length > 0) this.notBeforeKeys.set(s.name, s.notBefore.map(keyOf));
       }
     }
     this.matcher = new PatternMatcher(keys);
+    this.literalMatcher = new PatternMatcher(this.literalKeys);
   }
 
   /** Every signal hit in the text, in `plain` offsets. */
@@ -102,23 +115,32 @@ export class SignalIndex {
       }
       push(p.signal, from, to);
     }
-    if (this.compiled.size > 0) {
-      for (const s of ctx.sentences) {
-        for (const [name, res] of this.compiled) {
-          const signal = this.signals.get(name) as Signal;
-          for (const re of res) {
-            re.lastIndex = 0;
-            let m: RegExpExecArray | null;
-            while ((m = re.exec(s.text)) !== null) {
-              if (m[0].length === 0) {
-                re.lastIndex++;
-                continue;
-              }
-              push(signal, s.from + m.index, s.from + m.index + m[0].length);
-            }
-          }
-        }
+    if (this.patterns.length > 0) {
+      // One pass over the text finds which prefiltered patterns can match in which sentence.
+      const sentences = ctx.sentences;
+      const candidates = new Map<number, Set<number>>();
+      for (const hit of (this.literalMatcher as PatternMatcher).findAll(plain)) {
+        const sentence = sentenceOf(sentences, hit.from);
+        let set = candidates.get(sentence);
+        if (set === undefined) candidates.set(sentence, (set = new Set()));
+        set.add(this.literalOwner[hit.pattern] as number);
       }
+      sentences.forEach((s, i) => {
+        const possible = candidates.get(i);
+        this.patterns.forEach((p, id) => {
+          if (p.prefiltered && (possible === undefined || !possible.has(id))) return;
+          const re = p.re;
+          re.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = re.exec(s.text)) !== null) {
+            if (m[0].length === 0) {
+              re.lastIndex++;
+              continue;
+            }
+            push(p.signal, s.from + m.index, s.from + m.index + m[0].length);
+          }
+        });
+      });
     }
     return out.sort((a, b) => a.from - b.from || a.to - b.to);
   }
@@ -154,4 +176,106 @@ function confirmLemma(ctx: RuleContext, from: number, lemma: string): boolean | 
   const next = tokens[i + 1];
   if (next !== undefined && t.from === from && t.surface + next.basic === lemma) return { from: t.from, to: next.to };
   return false;
+}
+
+function sentenceOf(sentences: ReadonlyArray<{ from: number; to: number }>, at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = sentences[mid]!;
+    if (at < x.from) hi = mid - 1;
+    else if (at >= x.to) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Index of the parenthesis that closes the one at `open`, or -1. */
+function closing(src: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Splits at `|` outside groups and classes. */
+function alternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(src.slice(start));
+  return out;
+}
+
+const META = new Set(['\\', '.', '[', ']', '(', ')', '|', '?', '*', '+', '{', '}', '^', '$']);
+
+/**
+ * The literal strings one of which every match of a pattern must start with, or null when the
+ * pattern may start with anything (a class, an optional part). Assertions at the start are skipped:
+ * they look around the match, they are not part of it.
+ */
+export function leadingLiterals(source: string): string[] | null {
+  const out: string[] = [];
+  for (let alt of alternatives(source)) {
+    for (;;) {
+      if (alt.startsWith('^')) alt = alt.slice(1);
+      else if (/^\(\?<?[=!]/.test(alt)) {
+        const end = closing(alt, 0);
+        if (end < 0) return null;
+        alt = alt.slice(end + 1);
+      } else break;
+    }
+    if (alt.startsWith('(')) {
+      const end = closing(alt, 0);
+      if (end < 0) return null;
+      const quantifier = alt[end + 1];
+      if (quantifier === '?' || quantifier === '*' || (quantifier === '{' && /^\{0/.test(alt.slice(end + 1)))) return null;
+      const inner = alt.slice(alt.startsWith('(?:') ? 3 : alt.startsWith('(?<') ? alt.indexOf('>') + 1 : 1, end);
+      const nested = leadingLiterals(inner);
+      if (nested === null) return null;
+      out.push(...nested);
+      continue;
+    }
+    let lit = '';
+    for (let i = 0; i < alt.length && !META.has(alt[i] as string); i++) lit += alt[i];
+    // A quantifier after the run applies to its last character only.
+    const next = alt[lit.length];
+    if (next === '?' || next === '*' || next === '{') lit = Array.from(lit).slice(0, -1).join('');
+    if (lit === '') return null;
+    out.push(lit);
+  }
+  return out;
 }
