@@ -69,7 +69,7 @@ export class SignalIndex {
         }
         for (const source of s.patterns) {
           const id = this.patterns.length;
-          const literals = leadingLiterals(source);
+          const literals = requiredLiterals(source);
           this.patterns.push({ signal: s, re: new RegExp(source, 'gu'), prefiltered: literals !== null });
           for (const l of literals ?? []) {
             this.literalKeys.push(l);
@@ -243,39 +243,87 @@ function alternatives(src: string): string[] {
 const META = new Set(['\\', '.', '[', ']', '(', ')', '|', '?', '*', '+', '{', '}', '^', '$']);
 
 /**
- * The literal strings one of which every match of a pattern must start with, or null when the
- * pattern may start with anything (a class, an optional part). Assertions at the start are skipped:
- * they look around the match, they are not part of it.
+ * Literal strings one of which every match of a pattern must contain, or null when none can be
+ * told (the pattern is then run on every sentence). Assertions, classes, escapes and optional
+ * parts are stepped over; the first literal run or mandatory group decides.
  */
-export function leadingLiterals(source: string): string[] | null {
+export function requiredLiterals(source: string): string[] | null {
   const out: string[] = [];
-  for (let alt of alternatives(source)) {
-    for (;;) {
-      if (alt.startsWith('^')) alt = alt.slice(1);
-      else if (/^\(\?<?[=!]/.test(alt)) {
-        const end = closing(alt, 0);
-        if (end < 0) return null;
-        alt = alt.slice(end + 1);
-      } else break;
+  for (const alt of alternatives(source)) {
+    // Of the mandatory parts, the one whose shortest literal is longest filters best (らし, not た).
+    const sets = requiredParts(alt);
+    if (sets.length === 0) return null;
+    const best = sets.reduce((a, b) => (Math.min(...b.map((x) => x.length)) > Math.min(...a.map((x) => x.length)) ? b : a));
+    out.push(...best);
+  }
+  return out;
+}
+
+function quantifierEnd(src: string, at: number): { end: number; optional: boolean } {
+  const q = src[at];
+  if (q === '?' || q === '*') return { end: at + 1 + (src[at + 1] === '?' ? 1 : 0), optional: true };
+  if (q === '+') return { end: at + 1 + (src[at + 1] === '?' ? 1 : 0), optional: false };
+  if (q === '{') {
+    const close = src.indexOf('}', at);
+    if (close < 0) return { end: at, optional: false };
+    return { end: close + 1 + (src[close + 1] === '?' ? 1 : 0), optional: /^\{0/.test(src.slice(at)) };
+  }
+  return { end: at, optional: false };
+}
+
+function requiredParts(alt: string): string[][] {
+  const parts: string[][] = [];
+  let i = 0;
+  while (i < alt.length) {
+    const c = alt[i] as string;
+    if (c === '^' || c === '$') {
+      i++;
+      continue;
     }
-    if (alt.startsWith('(')) {
-      const end = closing(alt, 0);
-      if (end < 0) return null;
-      const quantifier = alt[end + 1];
-      if (quantifier === '?' || quantifier === '*' || (quantifier === '{' && /^\{0/.test(alt.slice(end + 1)))) return null;
-      const inner = alt.slice(alt.startsWith('(?:') ? 3 : alt.startsWith('(?<') ? alt.indexOf('>') + 1 : 1, end);
-      const nested = leadingLiterals(inner);
-      if (nested === null) return null;
-      out.push(...nested);
+    if (c === '(') {
+      const end = closing(alt, i);
+      if (end < 0) return parts;
+      const q = quantifierEnd(alt, end + 1);
+      const head = alt.slice(i, i + 4);
+      const assertion = /^\(\?<?[=!]/.test(head);
+      if (!assertion && !q.optional) {
+        const inner = alt.slice(i + (alt.startsWith('(?:', i) ? 3 : alt.startsWith('(?<', i) ? alt.indexOf('>', i) - i + 1 : 1), end);
+        const nested = requiredLiterals(inner);
+        if (nested !== null) parts.push(nested);
+      }
+      i = q.end;
+      continue;
+    }
+    if (c === '[') {
+      let j = i + 1;
+      while (j < alt.length && alt[j] !== ']') j += alt[j] === '\\' ? 2 : 1;
+      i = quantifierEnd(alt, j + 1).end;
+      continue;
+    }
+    if (c === '\\') {
+      let j = i + 2;
+      if (/[pPu]/.test(alt[i + 1] ?? '') && alt[j] === '{') j = alt.indexOf('}', j) + 1;
+      i = quantifierEnd(alt, j).end;
+      continue;
+    }
+    if (c === '.' || c === '|' || c === ')') {
+      i = quantifierEnd(alt, i + 1).end;
       continue;
     }
     let lit = '';
-    for (let i = 0; i < alt.length && !META.has(alt[i] as string); i++) lit += alt[i];
-    // A quantifier after the run applies to its last character only.
-    const next = alt[lit.length];
-    if (next === '?' || next === '*' || next === '{') lit = Array.from(lit).slice(0, -1).join('');
-    if (lit === '') return null;
-    out.push(lit);
+    let j = i;
+    while (j < alt.length && !META.has(alt[j] as string)) lit += alt[j++];
+    const q = quantifierEnd(alt, j);
+    if (q.optional || (alt[j] === '{' && q.end > j)) {
+      // The quantifier binds the last character only.
+      const chars = Array.from(lit);
+      const kept = chars.slice(0, -1).join('');
+      if (kept !== '') parts.push([kept]);
+      i = q.end;
+      continue;
+    }
+    if (lit !== '') parts.push([lit]);
+    i = j === i ? j + 1 : j;
   }
-  return out;
+  return parts;
 }

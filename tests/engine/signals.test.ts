@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SIGNAL_BOOKS, BUILTIN_SIGNAL_SOURCES } from '../../src/dictionary/builtin-signals.ts';
 import { checkBooks, parseSignalBook } from '../../src/dictionary/parse-signals.ts';
-import { leadingLiterals, stemOf } from '../../src/engine/signals.ts';
+import { requiredLiterals, stemOf } from '../../src/engine/signals.ts';
 import { expectSpans, useCheckers } from './helpers.ts';
 
 const combos = BUILTIN_SIGNAL_BOOKS.flatMap((b) => b.combos);
@@ -53,30 +53,32 @@ describe('signal books', () => {
     expect(stemOf('危ない')).toBe('危な');
   });
 
-  it('finds the literals a pattern must start with, or says it cannot', () => {
-    expect(leadingLiterals('(?:この|お前は)(?:x)')).toEqual(['この', 'お前は']);
-    expect(leadingLiterals('^(?:と|って)話')).toEqual(['と', 'って']);
-    expect(leadingLiterals('(?<=a)b')).toEqual(['b']);
-    expect(leadingLiterals('abc?d')).toEqual(['ab']);
-    expect(leadingLiterals('x|(?:y|z)w')).toEqual(['x', 'y', 'z']);
-    expect(leadingLiterals('(?:a|b)?c')).toBeNull();
-    expect(leadingLiterals('[あい]う')).toBeNull();
-    expect(leadingLiterals('(?<![ァ-ヶ])[一-龥]{1,3}さん')).toBeNull();
+  it('finds literals every match of a pattern must contain, or says it cannot', () => {
+    expect(requiredLiterals('(?:この|お前は)(?:x)')).toEqual(['この', 'お前は']);
+    expect(requiredLiterals('^(?:と|って)話')).toEqual(['と', 'って']);
+    expect(requiredLiterals('(?<=a)b')).toEqual(['b']);
+    expect(requiredLiterals('abc?d')).toEqual(['ab']);
+    expect(requiredLiterals('x|(?:y|z)w')).toEqual(['x', 'y', 'z']);
+    expect(requiredLiterals('(?:a|b)?c')).toEqual(['c']);
+    expect(requiredLiterals('[A-Z]{1,3}(?:さん|君)')).toEqual(['さん', '君']);
+    expect(requiredLiterals('\\d+錠(?:一気|まとめて)')).toEqual(['一気', 'まとめて']);
+    expect(requiredLiterals('[あい]う?')).toBeNull();
+    expect(requiredLiterals('(?<![ァ-ヶ])[一-龥]{1,3}(?:x)?')).toBeNull();
   });
 
-  it('prefilters soundly: every match of every built-in pattern on the examples starts with one of its literals', () => {
+  it('prefilters soundly: every match of every built-in pattern on the examples contains one of its literals', () => {
     const texts = combos.flatMap((c) => [...c.examples.hit, ...c.examples.clean]);
     let checked = 0;
     for (const book of BUILTIN_SIGNAL_BOOKS) {
       for (const signal of book.signals) {
         for (const source of signal.patterns) {
-          const literals = leadingLiterals(source);
+          const literals = requiredLiterals(source);
           if (literals === null) continue;
           const re = new RegExp(source, 'gu');
           for (const t of texts) {
             for (const m of t.matchAll(re)) {
               checked++;
-              expect(literals.some((l) => t.startsWith(l, m.index)), `${signal.name} ${source} on ${t}`).toBe(true);
+              expect(literals.some((l) => m[0].includes(l)), `${signal.name} ${source} on ${t}`).toBe(true);
             }
           }
         }
