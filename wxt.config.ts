@@ -9,6 +9,36 @@ function kuromojiDictDir(): string {
   return path.join(path.dirname(entry), '..', 'dict');
 }
 
+/**
+ * The term lists and signal books carry example sentences for the tests and descriptions for
+ * people; the extension needs neither (issue #10): each examples list shrinks to one placeholder
+ * (the parser still sees its shape) and descriptions and notes go.
+ */
+function stripDictionaryExamples() {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'description' || k === 'note') continue;
+      if (k === 'examples' && typeof v === 'object' && v !== null) {
+        out[k] = Object.fromEntries(Object.entries(v).map(([kind, list]) => [kind, Array.isArray(list) && list.length > 0 ? ['·'] : list]));
+        continue;
+      }
+      out[k] = strip(v);
+    }
+    return out;
+  };
+  return {
+    name: 'toukou-strip-dictionary-examples',
+    enforce: 'pre' as const,
+    transform(code: string, id: string) {
+      if (!/[\\/]dictionaries[\\/].*\.json$/.test(id)) return null;
+      return { code: JSON.stringify(strip(JSON.parse(code))), map: null };
+    },
+  };
+}
+
 // The extension only ever talks to the two sites it guards; see README "Privacy".
 export default defineConfig({
   srcDir: '.',
@@ -17,7 +47,7 @@ export default defineConfig({
   imports: false,
   // Vite's modulepreload polyfill fetches chunks by URL; extension pages have native modulepreload,
   // and the manifest test allows fetch() only in the offscreen tokenizer's own chunk.
-  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({ build: { modulePreload: { polyfill: false } }, plugins: [stripDictionaryExamples()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
