@@ -12,7 +12,7 @@ function kuromojiDictDir(): string {
 /**
  * The term lists and signal books carry example sentences for the tests and descriptions for
  * people; the extension needs neither (issue #10): each examples list shrinks to one placeholder
- * (the parser still sees its shape) and descriptions and notes go.
+ * (the parser still sees its shape) and notes go.
  */
 function stripDictionaryExamples() {
   const strip = (value: unknown): unknown => {
@@ -20,7 +20,7 @@ function stripDictionaryExamples() {
     if (typeof value !== 'object' || value === null) return value;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'description' || k === 'note') continue;
+      if (k === 'note') continue;
       if (k === 'examples' && typeof v === 'object' && v !== null) {
         out[k] = Object.fromEntries(Object.entries(v).map(([kind, list]) => [kind, Array.isArray(list) && list.length > 0 ? ['·'] : list]));
         continue;

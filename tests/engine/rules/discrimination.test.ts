@@ -28,7 +28,7 @@ ruleTester('discrimination', {
     { text: '生活保護の人と外国籍の人の入居はお断りします。', rule: 'discrimination:exclusion', category: 'discrimination', excerpt: 'お断り', paraphrase: '外国籍の方と生活保護を受けている方の入居はご遠慮いただいています。', paraphraseTodo: true },
     { text: '実習生が増えてから、このあたりの治安が悪くなった。', rule: 'discrimination:criminalisation', category: 'discrimination', excerpt: '治安が悪', paraphrase: '実習生が多くなって以来、この辺は治安が悪化しました。' },
     { text: '中国人って本当にマナーが悪い。', rule: 'discrimination:generalisation', category: 'discrimination', excerpt: '中国人って', paraphrase: '中国人はほんとにマナーがなってないですね。', paraphraseTodo: true },
-    { text: '近くに障害者施設ができるらしくて不安です。', rule: 'discrimination:stigma', category: 'discrimination', excerpt: '障害者', severity: 'warn', paraphrase: '近所に障がい者の施設ができるそうで、心配です。' },
+    { text: '近くに障害者施設ができるらしくて不安です。', rule: 'discrimination:stigma', category: 'discrimination', excerpt: '障害者', paraphrase: '近所に障がい者の施設ができるそうで、心配です。' },
     { text: '女性職員は細かい作業が得意なので受付をお願いしています。', rule: 'discrimination:stereotype', category: 'discrimination', excerpt: '女性', severity: 'warn', paraphrase: '女の職員は細かい仕事に向いているから、受付を任せています。', paraphraseTodo: true },
     { text: 'ホームレスは駆除すべきだ。', rule: 'discrimination:dehumanisation', category: 'discrimination', excerpt: '駆除', paraphrase: '路上生活者は駆除しなければいけません。', paraphraseTodo: true },
     { text: '難民はみんなルールを守らない。', rule: 'discrimination:inferiority', category: 'discrimination', excerpt: '守らない', paraphrase: '難民は決まりを守らない人ばかりです。' },

@@ -16,7 +16,7 @@ ruleTester('public_order', {
     { text: '成人式の式典は市文化センターで行います。', why: '成人 (P1 FP list)' },
   ],
   invalid: [
-    { text: '駅前のパチンコ店、今週は新台入替でおすすめです！', rule: 'public_order:gambling', category: 'public_order', excerpt: '新台入替', severity: 'warn', paraphrase: '駅前のパチンコ屋さんは今週新台が入ったので、ぜひ打ちに行ってください！', paraphraseTodo: true },
+    { text: '駅前のパチンコ店、今週は新台入替でおすすめです！', rule: 'public_order:gambling', category: 'public_order', excerpt: '新台入替', paraphrase: '駅前のパチンコ屋さんは今週新台が入ったので、ぜひ打ちに行ってください！', paraphraseTodo: true },
     { text: '週末は競馬で勝とう！', rule: 'public_order:gambling', category: 'public_order', excerpt: '競馬で勝とう', paraphrase: '週末は競馬でひと儲けしましょう！', paraphraseTodo: true },
     { text: '市も応援しています、駅前の新しいラーメン店がオープン！', rule: 'public_order:endorsement', category: 'public_order', excerpt: '市も応援しています', paraphrase: '駅前にできた新しいラーメン屋さんを、市としても応援しています！', paraphraseTodo: true },
     { text: '旧トンネルは心霊スポットで、肝試しにぴったりです。', rule: 'public_order:suicide', category: 'public_order', excerpt: '肝試しにぴったり', severity: 'block', paraphrase: '心霊スポットの旧トンネルは、肝だめしに最適ですよ。' },

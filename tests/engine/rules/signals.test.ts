@@ -26,7 +26,7 @@ ruleTester('signals', {
     { text: '駅前の放置自転車、どうせ誰のでもないし持って帰っちゃえばいいよ。', rule: 'signals', category: 'illegal', excerpt: '持って帰', only: 'tokenizer', paraphrase: 'コンビニの傘立ての傘、黙って持って行っても誰も気づきませんよ。' },
     { text: '粗大ごみは夜のうちに山へ捨てれば、誰にもバレませんよ。', rule: 'signals', category: 'illegal', excerpt: '捨て', paraphrase: '古タイヤは川原に置いてくれば処分代が浮きますよ、見つかりませんし。' },
     { text: 'あの窓口の職員、本当に使えないですね。', rule: 'signals', category: 'insult', excerpt: '使えない', paraphrase: '受付のあのおばさん、まったく役に立ちませんね。' },
-    { text: '〇〇地区の年寄りは頭が固くて話になりません。', rule: 'signals', category: 'insult', excerpt: '話に', paraphrase: '本町の老人たちは本当に頭が悪くて困ります。' },
+    { text: '〇〇地区の年寄りは頭が固くて話になりません。', rule: 'signals', category: 'insult', excerpt: '頭が固', paraphrase: '本町の老人たちは本当に頭が悪くて困ります。' },
     { text: '外国人の実習生にはアパートを貸したくないという大家さんの気持ちもわかります。', rule: 'signals', category: 'discrimination', excerpt: '貸したくない', only: 'tokenizer', paraphrase: 'ベトナム人の技能実習生には部屋を貸さないほうがいいですよ。' },
     { text: '生活保護をもらっている人たちは、みんな怠け者ですよ。', rule: 'signals', category: 'discrimination', excerpt: '怠け者', paraphrase: '生活保護の受給者なんて、どうせ働く気がない人ばかりです。' },
     { text: '上流の堤防が今夜にも決壊するみたいです。拡散お願いします！', rule: 'signals', category: 'rumour', excerpt: 'みたい', paraphrase: '〇〇川の堤防が崩れそうだって聞きました。みんなに広めてください。' },
