@@ -7,11 +7,16 @@
 import type { Rule } from '../context.ts';
 import { people } from './people.ts';
 
-const SENSITIVE = /認知症|病気|入院|通院|手術|療養|がん|癌|精神|うつ病|障害|障がい|介護|妊娠|生活保護|受給|滞納|所得|借金|離婚|DV|虐待|不倫|逮捕|前科|補導|懲戒|相談に来|相談にみえ|相談に見え|苦情を言って|窓口で[^。]{0,12}話して/u;
+const SENSITIVE = /認知症|病気|入院|通院|手術|療養|がん|癌|精神(?:疾患|障害|障がい|科|的に|を病)|うつ病|障害|障がい|介護|妊娠|生活保護|受給|滞納|所得|借金|離婚|DV|虐待|不倫|逮捕|前科|補導|懲戒|相談に来|相談にみえ|相談に見え|苦情を言って|窓口で[^。]{0,12}話して/u;
 /** An unnamed but specific person met at work: 相談に来られた方, 窓口に来た人. */
 const SPECIFIC_PERSON = /(?:ご?相談に(?:来られた|来た|みえた|見えた)|窓口に(?:来られた|来た)|来庁された|申請に(?:来られた|来た))(?:方|人|男性|女性|高齢者)/u;
 const SPECIFIC_OCCASION = /先日|本日|今日|昨日|さっき|先ほど|今朝|この前|先週|の件|あの方|その方/u;
 const CONSENT = /表彰|受賞|おめでとう|お祝い|インタビュー|取材|ご本人の了承|同意|紹介します|活躍|優勝|入賞/u;
+/** The person speaks for themself in a feature (…と話す, …と笑顔), or holds a public role (講師, 教授, 理事長). */
+const FEATURE = /と(?:話す|話します|語る|語ります|笑顔|振り返る|振り返ります|話してくれました)|さん[はが][^。]{0,40}[」』]と/u;
+const PUBLIC_ROLE = /氏\s*[(（]|講師|講演|教授|理事長|院長|医師|弁護士|代表理事|会長/u;
+/** A notice to everyone in a situation (妊娠中の方は, 転入した人は, 市では…補助): not a particular person. */
+const CLASS_OF_PEOPLE = /(?:の方|の人|した人|する人|な人|の皆さん)(?:は|や|も|を対象|が対象|に)|対象[:：]|市では|町では/u;
 /** C5: a disciplinary action or personnel change the city has already announced. */
 const PUBLISHED = /公表しました|発表しました|公表されました|発表されました|公表した|公表します/u;
 const PRE_ANNOUNCE = /正式(?:な)?発表は[^。]{0,10}(?:予定|来月|来週|後日|まだ)|(?:まだ|近く)(?:発表|公表)(?:され|し)て(?:い)?(?:ない|ません)|(?:発表|公表)前(?:です|なんです|だ)(?:が|けど)|未公表(?:です|だ)(?:が|けど)/gu;
@@ -35,7 +40,7 @@ export const confidentialRule: Rule = {
         const gap = p.to <= at ? ctx.plain.slice(p.to, at) : ctx.plain.slice(at + sens[0].length, p.from);
         if (!p.named && !/^(?:が|は|の)[^。、]{0,8}$/u.test(gap)) continue;
         if (p.named && Math.abs(at - p.from) > 50) continue;
-        if (CONSENT.test(s.text) || PUBLISHED.test(s.text)) continue;
+        if (CONSENT.test(s.text) || PUBLISHED.test(s.text) || FEATURE.test(ctx.plain) || PUBLIC_ROLE.test(s.text) || CLASS_OF_PEOPLE.test(s.text)) continue;
         ctx.report({
           from: Math.min(p.from, at),
           to: Math.max(p.to, at + sens[0].length),

@@ -14,6 +14,8 @@ const BEFORE_COUNCIL = /(?:予算案|条例案|計画案|議案)[^。]{0,20}(?:�
 const OUTCOME_SPECULATION = /(?:廃止|統合|統廃合|移転|民営化|値上げ|閉鎖|中止|削減|決ま|なくな)(?:に|と)?(?:なり|され|し|り)?そう(?:です|だ|な|$|。)|(?:廃止|統合|移転|民営化|値上げ)(?:される|になる|の)?(?:見通し|みたい|かも)/gu;
 const LEAK = /正式(?:な)?発表は|まだ公表しないで|公表前|発表前|ここだけの話|内緒/u;
 const PUBLISHED = /公表|公開し|公開中|意見募集|ご意見を募集|意見を募集|パブリックコメント|パブコメ|傍聴|決定しました|決まりました|可決|議決|策定しました|策定しています|発表しました|を経て/u;
+/** The post opens the process to the public (意見交換会, 公聴会, 閲覧, 意見を聞かせて): it is the announcement, not a leak. */
+const OPEN_PROCESS = /意見交換会|公聴会|閲覧|縦覧|説明会|意見を(?:聞|お聞|募|伺)|ご意見を|サウンディング|市HPで公開|ホームページで公開|募集/u;
 const NOT_A_MEASURE = /検討して(?:おき|み)ましょう|検討してお(?:いて|き)|ご検討ください|ご検討を|ご検討いただ|検討してみて|検討してください/u;
 
 export const decisionProcessRule: Rule = {
@@ -40,7 +42,7 @@ export const decisionProcessRule: Rule = {
     ] as const) {
       for (const m of ctx.matches(re)) {
         const s = ctx.sentenceAt(m.index);
-        if (PUBLISHED.test(s.text) || NOT_A_MEASURE.test(s.text)) continue;
+        if (PUBLISHED.test(s.text) || NOT_A_MEASURE.test(s.text) || OPEN_PROCESS.test(ctx.plain)) continue;
         report(m.index, m.index + m[0].length, detail, message);
       }
     }

@@ -27,7 +27,7 @@ const AT_RISK = /詐欺|事故|熱中症|被害|感染|転倒|凍結|クマ|災�
 /** DS4: stigma — fear of a group moving in. */
 const STIGMA = /不安|怖い|こわい|危ない|心配/u;
 const MOVING_IN = /できる|建つ|来る|増え|引っ越し|住む|住み|移り住|入居/u;
-const SUPPORT = /解消|支援|相談|寄り添|軽減|和らげ|安心して|サポート|理解を深め/u;
+const SUPPORT = /解消|支援|相談|寄り添|軽減|和らげ|安心して|サポート|理解を深め|できること|手伝|助け|支え|役に立|力にな/u;
 /** DS5: a stereotype stated of a group: 女性職員は…が得意. */
 const STEREOTYPE = /得意|苦手|向いて|向かない|できない|弱い|細かい|感情的|らしくない/u;
 

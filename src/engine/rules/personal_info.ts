@@ -82,6 +82,14 @@ export function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Labelled or given as where to ask: 【電話】, 電話:, E-mail, 詳しくは…へ, …まで. */
+const CONTACT_LABEL = /(?:【(?:電話|TEL|Tel|FAX|ファクス|E-?mail|Eメール|メール)】|(?:電話|TEL|Tel|E-?mail|Eメール|メール)\s*[:：]?)\s*$/u;
+function isContactPoint(ctx: RuleContext, at: number, length: number): boolean {
+  const after = ctx.plain.slice(at + length, at + length + 4);
+  // A bare 'call 090-… ' is still someone's number; a labelled one, or one a notice gives for its questions, is a contact point.
+  return CONTACT_LABEL.test(before(ctx, at, 12)) || (/^\s*(?:へ|まで|に(?:電話|連絡|お問い?合わせ)|で(?:受付|申し込|お申し込))/u.test(after) && /詳しくは|問い?合わせ|問合せ|申し?込み?[:：は]/u.test(before(ctx, at, 40)));
+}
+
 function before(ctx: RuleContext, at: number, n: number): string {
   return ctx.plain.slice(Math.max(0, at - n), at);
 }
@@ -95,6 +103,8 @@ export const personalInfoRule: Rule = {
     const suggestion = '個人の連絡先や番号は削除し、市の担当課の連絡先（代表 0172-44-1111 など）を案内してください。';
     for (const m of ctx.matches(PHONE)) {
       const number = m[0];
+      // A number given as where to ask (【電話】…へ, 詳しくは…まで): a contact point published for that purpose.
+      if (isContactPoint(ctx, m.index, number.length)) continue;
       const digits = number.replace(/\D/g, '');
       if (digits.length < 10 || digits.length > 11) continue;
       if (CITY_NUMBERS.has(number) || PUBLIC_SERVICE.test(digits)) continue;
@@ -130,12 +140,15 @@ export const personalInfoRule: Rule = {
       if (/(?:^|\.)(?:lg|go|ed|ac)\.jp$/.test(domain)) continue;
       const around = before(ctx, m.index, 30);
       const isPrivate = /私用|個人|プライベート|自宅/u.test(around);
+      if (!isPrivate && isContactPoint(ctx, m.index, m[0].length)) continue;
       if (!isPrivate && ORG.test(around)) continue;
       ctx.report({ from: m.index, to: m.index + m[0].length, severity: isPrivate ? 'block' : 'warn', message: '個人のメールアドレスです。公開すると個人情報の漏えいや迷惑メールの原因になります。', suggestion: '市の公式の問い合わせ先（担当課の lg.jp アドレス）にしてください。', detail: 'email' });
     }
     // Person names are looked for only around what needs them (tokenizing the whole post for names is the slow part).
     const nearPerson = (at: number): boolean => people(ctx, Math.max(0, at - 40), Math.min(ctx.plain.length, at + 40)).some((p) => p.named);
     for (const m of ctx.matches(BIRTH)) {
+      // 平成30年4月2日〜令和2年4月1日生まれの子ども: who may take part, not someone's birthday.
+      if (/[〜~～?？から]\s*$/u.test(before(ctx, m.index, 2)) || /^の(?:子|子ども|子供|児童|方|人|者)/u.test(ctx.plain.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
       ctx.report({ from: m.index, to: m.index + m[0].length, severity: nearPerson(m.index) ? 'block' : 'warn', message: '個人の生年月日です。氏名などと組み合わさると個人が特定されます。', suggestion: '生年月日を削除してください（年齢を伝える必要があれば「100歳」など）。', detail: 'birth-date' });
     }
     for (const m of ctx.matches(ADDRESS)) {

@@ -14,7 +14,14 @@ const QUOTE_REPORTED = /^(?:と|って)(?:話|語|笑|言って|おっしゃ|教
 
 /** The sentence names an official source (気象台によると) or says the city checked (県に確認したところ). */
 function fromSource(ctx: RuleContext, index: number): boolean {
-  return OFFICIAL_SOURCE.test(ctx.sentenceAt(index).text);
+  return OFFICIAL_SOURCE.test(ctx.sentenceAt(index).text) || inDialogue(ctx, index);
+}
+
+/** A line of a dialogue or an interview (母：…, 健太：…, ナカムラ：…): a character's words, not the account's claim. */
+function inDialogue(ctx: RuleContext, index: number): boolean {
+  const lineStart = ctx.plain.lastIndexOf('\n', index) + 1;
+  const upTo = ctx.plain.slice(Math.max(lineStart, index - 120), index);
+  return /(?:^|[。\s])[一-龥ぁ-んァ-ヶー]{1,6}[：:][^：:]*$/u.test(upTo);
 }
 
 function inReportedQuote(ctx: RuleContext, index: number): boolean {
@@ -53,7 +60,7 @@ function rashiiIsHearsay(tokens: PlainToken[], i: number): boolean | 'weak' {
 const HEARSAY_SOU = /(?:[うくすつぬむるぐぶ]|た|だ|ない|れる|られる)そう(?:です|だ|な(?!い)|で|よ)/gu;
 const QUOTATIVE = /(?:(?<![こも])と|って|っていう)(?:聞[きいけ]|言って(?:た|いた|ました)|言われて(?:い|る))|って[^。、]{1,10}が?言って(?:た|いた|ました)|んだって(?=[。！!？?\s]|$|よ|ね)|だとか[。、]|みたいだよ/gu;
 const RUMOUR_WORD = /噂|うわさ|ウワサ|風の便り/gu;
-const SECOND_HAND = /とのこと|との情報|という話|との話|という情報|との噂|という噂|って話/gu;
+const SECOND_HAND = /(?<=[一-龥ァ-ヶるただいうくすつぬむぶぐずんよ）」])とのこと|との情報|という話|との話|という情報|との噂|という噂|って話(?=だ|です|が|を|も|、|。|$)/gu;
 const AMPLIFY = /拡散希望|拡散お願い|拡散して|拡散を|【拡散】|拡散！|拡散!|RT希望|RTお願い|リツイート希望|シェアお願い|シェアして(?:ください|ね)/gu;
 const UNVERIFIED = /未確認(?:情報|の情報|ですが|だけど)|真偽不明|詳細不明|ソース不明|ネットで見た|知り合いから聞いた|友達の友達|関係者によると|筋によると|情報筋/gu;
 /** R8 inference about an R10 topic where a false report does harm (panic, 信用毀損). */
@@ -99,7 +106,7 @@ export const rumourRule: Rule = {
     for (const m of ctx.matches(QUOTATIVE)) {
       if (inReportedQuote(ctx, m.index) || fromSource(ctx, m.index)) continue;
       // 〜と言われています after a general guideline (目安, 一般に): common knowledge, not a report of hearsay.
-      if (/言われてい/u.test(m[0]) && /目安|一般に|一般的に|とされ/u.test(ctx.sentenceAt(m.index).text)) continue;
+      if (/言われてい/u.test(m[0]) && /目安|一般に|一般的に|とされ|効果|期待|昔から|古くから|由来/u.test(ctx.sentenceAt(m.index).text)) continue;
       // 〜って言われてる橋: a relative clause naming something ("so-called"), not a report of hearsay.
       if (/^[一-龥ァ-ヶ]/u.test(ctx.plain.slice(m.index + m[0].length, m.index + m[0].length + 1))) continue;
       warn(ctx, m.index, m.index + m[0].length, '「〜と聞いた」「〜って言ってた」など、出どころが示されていない又聞きです。', 'hearsay');
@@ -110,7 +117,7 @@ export const rumourRule: Rule = {
     }
     for (const m of ctx.matches(SECOND_HAND)) {
       const s = ctx.sentenceAt(m.index);
-      if (debunk || OFFICIAL_SOURCE.test(s.text)) continue;
+      if (debunk || OFFICIAL_SOURCE.test(s.text) || inDialogue(ctx, m.index)) continue;
       if (inReportedQuote(ctx, m.index)) continue;
       warn(ctx, m.index, m.index + m[0].length, '「〜とのこと」「〜との情報」「〜という話」で、出典が示されていません。', 'second-hand');
     }
