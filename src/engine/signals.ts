@@ -253,7 +253,9 @@ export function requiredLiterals(source: string): string[] | null {
     // Of the mandatory parts, the one whose shortest literal is longest filters best (らし, not た).
     const sets = requiredParts(alt);
     if (sets.length === 0) return null;
-    const best = sets.reduce((a, b) => (Math.min(...b.map((x) => x.length)) > Math.min(...a.map((x) => x.length)) ? b : a));
+    // A kanji counts as rarer than a kana; of equals, the part with fewer alternatives.
+    const weight = (set: string[]): number => Math.min(...set.map((x) => x.length + (/[\u4e00-\u9fff]/u.test(x) ? 1 : 0))) * 100 - set.length;
+    const best = sets.reduce((a, b) => (weight(b) > weight(a) ? b : a));
     out.push(...best);
   }
   return out;
