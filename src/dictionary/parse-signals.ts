@@ -5,7 +5,7 @@
  */
 import { CATEGORY_CLAUSE } from '../shared/clauses.ts';
 import { isCategory, isSeverity, type Category } from '../shared/types.ts';
-import type { DictionaryProblem } from './parse.ts';
+import { stringList, type DictionaryProblem } from './parse.ts';
 import type { Combo, Signal, SignalBook } from './types.ts';
 
 export type SignalBookResult = { ok: true; book: SignalBook } | { ok: false; problems: DictionaryProblem[] };
@@ -18,19 +18,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A list of non-empty strings; absent is an empty list unless one is required. */
 function strings(v: unknown, path: string, problems: DictionaryProblem[], nonEmpty = false): string[] {
-  if (v === undefined && !nonEmpty) return [];
-  if (!Array.isArray(v)) {
-    problems.push({ path, message: '文字列の配列で指定してください。' });
-    return [];
-  }
-  if (nonEmpty && v.length === 0) problems.push({ path, message: '少なくとも1つ必要です。' });
-  const out: string[] = [];
-  v.forEach((item, i) => {
-    if (typeof item !== 'string' || item.trim() === '') problems.push({ path: `${path}[${i}]`, message: '空でない文字列を指定してください。' });
-    else out.push(item);
-  });
-  return out;
+  return v === undefined && !nonEmpty ? [] : stringList(v, path, problems, { nonEmpty });
 }
 
 function unknownKeys(raw: Record<string, unknown>, known: string[], path: string, problems: DictionaryProblem[]): void {

@@ -24,7 +24,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function stringList(v: unknown, path: string, problems: DictionaryProblem[], { nonEmpty }: { nonEmpty: boolean }): string[] {
+export function stringList(v: unknown, path: string, problems: DictionaryProblem[], { nonEmpty }: { nonEmpty: boolean }): string[] {
   if (!Array.isArray(v)) {
     problems.push({ path, message: '文字列の配列で指定してください。' });
     return [];

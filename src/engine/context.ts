@@ -171,7 +171,8 @@ export class RuleContext {
     return tokens;
   }
 
-  sentenceAt(index: number): Sentence {
+  /** The position in `sentences` of the sentence holding a `plain` offset (the last one past the end). */
+  sentenceIndexAt(index: number): number {
     const list = this.sentences;
     let lo = 0;
     let hi = list.length - 1;
@@ -180,9 +181,13 @@ export class RuleContext {
       const s = list[mid] as Sentence;
       if (index < s.from) hi = mid - 1;
       else if (index >= s.to) lo = mid + 1;
-      else return s;
+      else return mid;
     }
-    return list[list.length - 1] ?? { from: 0, to: 0, text: '' };
+    return Math.max(0, list.length - 1);
+  }
+
+  sentenceAt(index: number): Sentence {
+    return this.sentences[this.sentenceIndexAt(index)] ?? { from: 0, to: 0, text: '' };
   }
 
   /** Tokens around a `plain` offset (the sentence that holds it). */

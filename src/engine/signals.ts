@@ -120,7 +120,7 @@ export class SignalIndex {
       const sentences = ctx.sentences;
       const candidates = new Map<number, Set<number>>();
       for (const hit of (this.literalMatcher as PatternMatcher).findAll(plain)) {
-        const sentence = sentenceOf(sentences, hit.from);
+        const sentence = ctx.sentenceIndexAt(hit.from);
         let set = candidates.get(sentence);
         if (set === undefined) candidates.set(sentence, (set = new Set()));
         set.add(this.literalOwner[hit.pattern] as number);
@@ -178,25 +178,15 @@ function confirmLemma(ctx: RuleContext, from: number, lemma: string): boolean | 
   return false;
 }
 
-function sentenceOf(sentences: ReadonlyArray<{ from: number; to: number }>, at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const x = sentences[mid]!;
-    if (at < x.from) hi = mid - 1;
-    else if (at >= x.to) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
-/** Index of the parenthesis that closes the one at `open`, or -1. */
-function closing(src: string, open: number): number {
+/**
+ * Walks a regex source outside escapes and character classes, calling `visit` with each character
+ * and the group depth before it; stops when `visit` returns true.
+ */
+function walk(src: string, from: number, visit: (c: string, i: number, depth: number) => boolean): void {
   let depth = 0;
   let inClass = false;
-  for (let i = open; i < src.length; i++) {
-    const c = src[i];
+  for (let i = from; i < src.length; i++) {
+    const c = src[i] as string;
     if (c === '\\') {
       i++;
       continue;
@@ -205,37 +195,37 @@ function closing(src: string, open: number): number {
       if (c === ']') inClass = false;
       continue;
     }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
+    if (c === '[') {
+      inClass = true;
+      continue;
+    }
+    if (visit(c, i, depth)) return;
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
   }
-  return -1;
+}
+
+/** Index of the parenthesis that closes the one at `open`, or -1. */
+function closing(src: string, open: number): number {
+  let at = -1;
+  walk(src, open, (c, i, depth) => {
+    if (c === ')' && depth === 1) at = i;
+    return at >= 0;
+  });
+  return at;
 }
 
 /** Splits at `|` outside groups and classes. */
 function alternatives(src: string): string[] {
   const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+  walk(src, 0, (c, i, depth) => {
+    if (c === '|' && depth === 0) {
       out.push(src.slice(start, i));
       start = i + 1;
     }
-  }
+    return false;
+  });
   out.push(src.slice(start));
   return out;
 }

@@ -7,30 +7,17 @@
  * signals fired (薬物 × 容認) so a supervisor can see why.
  */
 import type { Combo } from '../../dictionary/types.ts';
-import type { Rule, RuleContext, Sentence } from '../context.ts';
+import type { Rule, RuleContext } from '../context.ts';
 import type { SignalMatch } from '../signals.ts';
 import { isQuotedReport } from './shared.ts';
 import { people } from './people.ts';
 
-function sentenceIndex(sentences: readonly Sentence[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid] as Sentence;
-    if (at < s.from) hi = mid - 1;
-    else if (at >= s.to) lo = mid + 1;
-    else return mid;
-  }
-  return Math.max(0, sentences.length - 1);
-}
-
 /** Hits grouped by signal name and by sentence index. */
 class HitTable {
   private readonly bySignal = new Map<string, Map<number, SignalMatch[]>>();
-  constructor(hits: readonly SignalMatch[], sentences: readonly Sentence[]) {
+  constructor(hits: readonly SignalMatch[], ctx: RuleContext) {
     for (const h of hits) {
-      const i = sentenceIndex(sentences, h.from);
+      const i = ctx.sentenceIndexAt(h.from);
       let per = this.bySignal.get(h.signal);
       if (per === undefined) this.bySignal.set(h.signal, (per = new Map()));
       const list = per.get(i);
@@ -142,7 +129,7 @@ export const signalsRule: Rule = {
     const present = new Set(hits.map((h) => h.signal));
     const needsPeople = ctx.combos.some((c) => c.when.some((g) => g.includes('person')) && c.when.every((g) => g.includes('person') || g.some((n) => present.has(n))));
     if (needsPeople) for (const p of people(ctx)) hits.push({ signal: 'person', label: '人', from: p.from, to: p.to, text: ctx.plain.slice(p.from, p.to) });
-    const table = new HitTable(hits, ctx.sentences);
+    const table = new HitTable(hits, ctx);
     for (const combo of ctx.combos) runCombo(ctx, combo, table);
   },
 };
