@@ -18,7 +18,7 @@ const PUBLIC_ROLE = /氏\s*[(（]|講師|講演|教授|理事長|院長|医師|�
 /** A notice to everyone in a situation (妊娠中の方は, 転入した人は, 市では…補助): not a particular person. */
 const CLASS_OF_PEOPLE = /(?:の方|の人|した人|する人|な人|の皆さん)(?:は|や|も|を対象|が対象|に)|対象[:：]|市では|町では/u;
 /** C5: a disciplinary action or personnel change the city has already announced. */
-const PUBLISHED = /公表しました|発表しました|公表されました|発表されました|公表した|公表します/u;
+const PUBLISHED = /公表しました|発表しました|公表されました|発表されました|公表した|公表します|掲載しています|掲載しました|お詫び申し上げます|事例|他県|他市|報道/u;
 const PRE_ANNOUNCE = /正式(?:な)?発表は[^。]{0,10}(?:予定|来月|来週|後日|まだ)|(?:まだ|近く)(?:発表|公表)(?:され|し)て(?:い)?(?:ない|ません)|(?:発表|公表)前(?:です|なんです|だ)(?:が|けど)|未公表(?:です|だ)(?:が|けど)/gu;
 
 /** C4: a password or PIN given with its value (advice about passwords is fine). */

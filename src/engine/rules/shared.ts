@@ -4,10 +4,10 @@ import type { RuleContext } from '../context.ts';
 /** An apology in the post: the post reports an error of the account, it does not commit one. */
 const APOLOGY = /お詫び|おわび|謝罪|申し訳|すみません|失礼いたしました/u;
 /** The quote is what someone else said or wrote: 「…」とのご意見, 「…」と表現した, 「…」って書いてあった. */
-const REPORTED_AFTER_QUOTE = /^(?:と|って|という|との)(?:の)?(?:ご意見|意見|声|表現|不適切|書き込み|投稿|記述|発言|お叱り|指摘|苦情|書いて|言われ|呼ば|いう理由|理由)/u;
+const REPORTED_AFTER_QUOTE = /^(?:と|って|という|との)(?:の)?(?:ご意見|意見|声|表現|不適切|メッセージ|お問い合わせ|問い合わせ|ご質問|質問|ご要望|要望|依頼|書き込み|投稿|記述|発言|お叱り|指摘|苦情|書いて|言われ|呼ば|いう理由|理由)/u;
 
 /** The quoted word is talked about as a word (「バカ」などの言葉でのいじめをなくそう, 「ガイジ」といったスラングは差別語です, 「無能」などと罵る). */
-const MENTIONED_AS_WORD = /^(?:など|といった|という|とか|等|って)?(?:と|の)?(?:言葉|表現|悪口|暴言|呼び方|書き込み|投稿|スラング|ネットスラング|差別語|蔑称|言い方|単語|張り紙|貼り紙|落書き|看板|罵|ののし|言って|呼んで|呼ば|書き込|書いて|言われ|発言|誤った|根拠のない|うわさ|噂|デマ|情報|メール|連絡|電話|手紙|はがき|文書|チラシ|叫|排除|攻撃|非難|する|し)/u;
+const MENTIONED_AS_WORD = /^(?:など|といった|という|とか|等|って|だと)?(?:と|の)?(?:言葉|示す|示し|指す|呼ぶ|表現|悪口|暴言|呼び方|書き込み|投稿|スラング|ネットスラング|差別語|蔑称|言い方|単語|張り紙|貼り紙|落書き|看板|罵|ののし|言って|呼んで|呼ば|書き込|書いて|言われ|発言|誤った|根拠のない|うわさ|噂|デマ|情報|メール|連絡|電話|手紙|はがき|文書|チラシ|叫|排除|攻撃|非難|する|し)/u;
 /** A short quote that is the topic or object of the sentence (「ここだけの話」はどこにでも広まる): a phrase being talked about. */
 const QUOTE_AS_TOPIC = /^(?:は|も|を|が|の(?!ですが))/u;
 
@@ -16,7 +16,7 @@ export function isQuotedReport(ctx: RuleContext, from: number, to: number): bool
   const q = ctx.quoteAround(from);
   if (q === null || to > q.to) return false;
   // 「バカ」「アホ」などの言葉: skip the quotes that follow, then read what is said of them.
-  const after = ctx.plain.slice(q.to, q.to + 40).replace(/^(?:[、・や]?「[^」]{0,12}」)+/u, '').slice(0, 14);
+  const after = ctx.plain.slice(q.to, q.to + 40).replace(/^(?:[、・や]?(?:「[^」]{0,12}」|『[^』]{0,12}』))+/u, '').slice(0, 14);
   const shortQuote = q.to - q.from <= 17;
   return REPORTED_AFTER_QUOTE.test(after) || MENTIONED_AS_WORD.test(after) || (shortQuote && QUOTE_AS_TOPIC.test(after)) || APOLOGY.test(ctx.plain);
 }
