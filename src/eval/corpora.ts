@@ -49,19 +49,28 @@ export interface ToxicityRow {
 }
 
 export function loadDevCorpus(file: string): Loaded<DevDraft> {
+  return loadFile(file, parseDevJsonl);
+}
+
+export function parseDevJsonl(text: string): DevDraft[] {
+  return parseJsonlLines(text, toDevDraft);
+}
+
+/** A file that is not there is `missing`; one that does not parse is `invalid`, with the reason. */
+function loadFile<T>(file: string, parse: (text: string) => T[]): Loaded<T> {
   if (!existsSync(file)) return { status: 'missing', source: file };
   try {
-    return { status: 'ok', source: file, items: parseDevJsonl(readFileSync(file, 'utf8')) };
+    return { status: 'ok', source: file, items: parse(readFileSync(file, 'utf8')) };
   } catch (error) {
     return { status: 'invalid', source: file, reason: errorMessage(error) };
   }
 }
 
-export function parseDevJsonl(text: string): DevDraft[] {
-  const drafts: DevDraft[] = [];
+/** One record a non-blank line, each checked by `toItem`; an id seen twice is an error naming the line. */
+function parseJsonlLines<T extends { id: string }>(text: string, toItem: (value: unknown, where: string) => T): T[] {
+  const items: T[] = [];
   const seen = new Set<string>();
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, index) => {
+  text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
     const where = `line ${index + 1}`;
@@ -71,12 +80,20 @@ export function parseDevJsonl(text: string): DevDraft[] {
     } catch (error) {
       throw new Error(`${where}: not JSON (${errorMessage(error)})`);
     }
-    const draft = toDevDraft(value, where);
-    if (seen.has(draft.id)) throw new Error(`${where}: id ${draft.id} appears twice`);
-    seen.add(draft.id);
-    drafts.push(draft);
+    const item = toItem(value, where);
+    if (seen.has(item.id)) throw new Error(`${where}: id ${item.id} appears twice`);
+    seen.add(item.id);
+    items.push(item);
   });
-  return drafts;
+  return items;
+}
+
+/** A list of known categories, once each; an unknown one is an error, not a skip (a typo would otherwise vanish from the recall table). */
+function categoryList(value: unknown, field: string, where: string): Category[] {
+  if (!Array.isArray(value)) throw new Error(`${where}: ${field} must be an array`);
+  const unknown = value.filter((c) => !isCategory(c));
+  if (unknown.length > 0) throw new Error(`${where}: unknown categories ${JSON.stringify(unknown)}`);
+  return [...new Set(value as Category[])];
 }
 
 function toDevDraft(value: unknown, where: string): DevDraft {
@@ -86,17 +103,14 @@ function toDevDraft(value: unknown, where: string): DevDraft {
   if (typeof text !== 'string') throw new Error(`${where} (${id}): text must be a string`);
   if (platform !== 'x' && platform !== 'facebook') throw new Error(`${where} (${id}): platform must be "x" or "facebook", not ${JSON.stringify(platform)}`);
   if (!isRecord(expected)) throw new Error(`${where} (${id}): expected must be an object`);
-  const { categories, needs_approval } = expected;
-  if (!Array.isArray(categories)) throw new Error(`${where} (${id}): expected.categories must be an array`);
-  // An unknown category is an error, not a skip: a typo would otherwise vanish from the recall table.
-  const unknown = categories.filter((c) => !isCategory(c));
-  if (unknown.length > 0) throw new Error(`${where} (${id}): unknown categories ${JSON.stringify(unknown)}`);
+  const { needs_approval } = expected;
+  const categories = categoryList(expected['categories'], 'expected.categories', `${where} (${id})`);
   if (typeof needs_approval !== 'boolean') throw new Error(`${where} (${id}): expected.needs_approval must be true or false`);
   return {
     id,
     text,
     platform,
-    expected: { categories: [...new Set(categories as Category[])], needs_approval },
+    expected: { categories, needs_approval },
     note: typeof note === 'string' ? note : null,
   };
 }
@@ -145,12 +159,7 @@ export function parseBulletinCsv(text: string, fileName: string): BulletinArticl
 }
 
 export function loadToxicity(file: string): Loaded<ToxicityRow> {
-  if (!existsSync(file)) return { status: 'missing', source: file };
-  try {
-    return { status: 'ok', source: file, items: parseToxicityCsv(readFileSync(file, 'utf8')) };
-  } catch (error) {
-    return { status: 'invalid', source: file, reason: errorMessage(error) };
-  }
+  return loadFile(file, parseToxicityCsv);
 }
 
 export function parseToxicityCsv(text: string): ToxicityRow[] {
@@ -271,41 +280,20 @@ export interface XSafetyRow {
 }
 
 export function loadXSafety(file: string): Loaded<XSafetyRow> {
-  if (!existsSync(file)) return { status: 'missing', source: file };
-  try {
-    return { status: 'ok', source: file, items: parseXSafetyJsonl(readFileSync(file, 'utf8')) };
-  } catch (error) {
-    return { status: 'invalid', source: file, reason: errorMessage(error) };
-  }
+  return loadFile(file, parseXSafetyJsonl);
 }
 
 export function parseXSafetyJsonl(text: string): XSafetyRow[] {
-  const rows: XSafetyRow[] = [];
-  const seen = new Set<string>();
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === '') return;
-    const where = `line ${index + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new Error(`${where}: not JSON (${errorMessage(error)})`);
-    }
+  return parseJsonlLines(text, (value, where): XSafetyRow => {
     if (!isRecord(value)) throw new Error(`${where}: not an object`);
     const { id, platform, text: body, categories, clear, note } = value;
     if (typeof id !== 'string' || id === '') throw new Error(`${where}: id must be a non-empty string`);
-    if (seen.has(id)) throw new Error(`${where}: id ${id} appears twice`);
-    seen.add(id);
     if (typeof body !== 'string') throw new Error(`${where} (${id}): text must be a string`);
     if (platform !== 'x' && platform !== 'facebook') throw new Error(`${where} (${id}): platform must be "x" or "facebook", not ${JSON.stringify(platform)}`);
-    if (!Array.isArray(categories)) throw new Error(`${where} (${id}): categories must be an array`);
-    const unknown = categories.filter((c) => !isCategory(c));
-    if (unknown.length > 0) throw new Error(`${where} (${id}): unknown categories ${JSON.stringify(unknown)}`);
+    const list = categoryList(categories, 'categories', `${where} (${id})`);
     if (typeof clear !== 'boolean') throw new Error(`${where} (${id}): clear must be true or false`);
-    rows.push({ id, platform, text: body, categories: [...new Set(categories as Category[])], clear, note: typeof note === 'string' ? note : null });
+    return { id, platform, text: body, categories: list, clear, note: typeof note === 'string' ? note : null };
   });
-  return rows;
 }
 
 /** One sentence of stockmark-ner-wikipedia/ner.json, with its named entities. */
@@ -320,12 +308,7 @@ export interface NerSentence {
 export const NER_PERSON = '人名';
 
 export function loadNer(file: string): Loaded<NerSentence> {
-  if (!existsSync(file)) return { status: 'missing', source: file };
-  try {
-    return { status: 'ok', source: file, items: parseNerJson(readFileSync(file, 'utf8')) };
-  } catch (error) {
-    return { status: 'invalid', source: file, reason: errorMessage(error) };
-  }
+  return loadFile(file, parseNerJson);
 }
 
 export function parseNerJson(text: string): NerSentence[] {
