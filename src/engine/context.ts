@@ -280,6 +280,11 @@ export class RuleContext {
   }
 }
 
+/** Does one of the excepted ranges hold the whole span? */
+export function isCovered(covered: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
+  return covered.some(([a, b]) => a <= start && end <= b);
+}
+
 export interface Rule {
   /** Stable id, `<category>/<name>`; the file name under rules/. Persisted in audit logs. */
   id: string;

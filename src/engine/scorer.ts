@@ -5,7 +5,7 @@
  * findings of one category collapse into the strongest.
  */
 import { minSeverity, severityRank, type CategorySettings, type Finding, type Severity } from '../shared/types.ts';
-import type { RuleContext } from './context.ts';
+import { isCovered, type RuleContext } from './context.ts';
 
 export interface Exception {
   kind: 'term' | 'domain' | 'phone' | 'address';
@@ -28,7 +28,7 @@ const hostOrMailDomain = (t: string): string => {
 function excepted(e: Exception, start: number, end: number, excerpt: string, covered: Array<[number, number]>): boolean {
   switch (e.kind) {
     case 'term':
-      return covered.some(([a, b]) => a <= start && end <= b);
+      return isCovered(covered, start, end);
     case 'phone': {
       const d = digits(e.value);
       return d.length >= 3 && digits(excerpt) === d;
@@ -46,7 +46,7 @@ function excepted(e: Exception, start: number, end: number, excerpt: string, cov
   }
 }
 
-/** Where the supervisor's term exceptions stand in the original text. */
+/** Where the supervisor's term exceptions stand in the original text (computed once per check, kept on the context). */
 export function exceptedRanges(original: string, exceptions: readonly Exception[]): Array<[number, number]> {
   const covered: Array<[number, number]> = [];
   for (const e of exceptions) {
@@ -62,7 +62,7 @@ export function exceptedRanges(original: string, exceptions: readonly Exception[
 
 export function score(ctx: RuleContext, settings: CategorySettings, exceptions: readonly Exception[]): Finding[] {
   const original = ctx.norm.original;
-  const covered = exceptedRanges(original, exceptions);
+  const covered = ctx.excepted;
   const out: Finding[] = [];
   for (const raw of ctx.findings) {
     const setting = settings[raw.category];

@@ -7,7 +7,7 @@
  * signals fired (薬物 × 容認) so a supervisor can see why.
  */
 import type { Combo } from '../../dictionary/types.ts';
-import type { Rule, RuleContext } from '../context.ts';
+import { isCovered, type Rule, type RuleContext } from '../context.ts';
 import type { SignalMatch } from '../signals.ts';
 import { isQuotedReport } from './shared.ts';
 import { people } from './people.ts';
@@ -123,7 +123,7 @@ export const signalsRule: Rule = {
     const hits = index.scan(ctx).filter((h) => {
       if (ctx.excepted.length === 0) return true;
       const { start, end } = ctx.toOriginal(h.from, h.to);
-      return !ctx.excepted.some(([a, b]) => a <= start && end <= b);
+      return !isCovered(ctx.excepted, start, end);
     });
     // People are looked for (which may tokenize every sentence) only when a combo could use them.
     const present = new Set(hits.map((h) => h.signal));
