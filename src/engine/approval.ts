@@ -20,7 +20,9 @@ const CITY_PAGE_POINTER = /市HP|市ホームページ|ホームページ|掲載
 /** 広報ひらかわ named as the source. */
 const KOHO = /広報ひらかわ|広報平川|広報ヒラカワ/gu;
 /** Result markers: established facts (4-3-exempt-facts). */
-const RESULT_MARKERS = /結果|準?優勝|準?グランプリ|特選|佳作|入賞|第?\d+位|順位|閉幕|閉会|終了しました|受賞|金賞|銀賞|銅賞|大賞|最優秀|優秀賞|記録|成績|投票率|当選|表彰され|入選/gu;
+/** Words that name a result or a prize (4-3-exempt-facts). */
+const RESULT_WORDS = '結果|準?優勝|準?グランプリ|特選|佳作|入賞|第?\\d+位|金賞|銀賞|銅賞|大賞|最優秀|優秀賞|記録|成績|入選';
+const RESULT_MARKERS = new RegExp(`${RESULT_WORDS}|順位|閉幕|閉会|終了しました|受賞|投票率|当選|表彰され`, 'gu');
 /** Opinion, evaluation, speculation or new commentary: the post is no longer "facts only" nor a plain re-post. */
 const COMMENTARY = /思います|思う|と思|残念|ひどい|酷い|おかしい|おかしかった|べき|てほしい|て欲しい|[(（]笑[)）]|[!！][?？]|[?？][!！]|正直|納得|不満|許せ|かもしれ|かも|だろう|でしょう|みたい|らしい|そうです|だそう|っぽい|広がって|出回って|事実はありません|事実ではありません|デマ|お詫び|おわび|ご意見をいただ|とのご意見|ご批判|お叱り|申し訳|ちゃんと|困ります|困っています|迷惑|が悪い(?!場合|時|とき|日)/gu;
 /** Asking the reader to act: an announcement, not a report of facts. */
@@ -28,7 +30,7 @@ const SOLICITATION = /ましょう|ませんか|ぜひ|募集|開催します|�
 
 /** A sentence that only reports: past tense, a ranked or numbered result line, a heading. */
 const PAST = /(?:ました|でした|った|した|だった|れた|きた|ました!|でした!|ませんでした)[。!！]*\s*$|(?:決定|確定|終了|閉幕|閉会)[。!！]*\s*$/u;
-const RESULT_LINE = /準?優勝|準?グランプリ|特選|佳作|第?\d+位|[\d０-９]+(?:点|秒|分|票|人|名|チーム|組)|金賞|銀賞|銅賞|大賞|最優秀|優秀賞|入賞|入選|結果|記録|成績/u;
+const RESULT_LINE = new RegExp(`${RESULT_WORDS}|[\\d０-９]+(?:点|秒|分|票|人|名|チーム|組)`, 'u');
 /** Formulaic closings and thanks do not make a post more than facts. */
 const GREETING = /^(?:(?:選手|出場者|参加者|関係者|ご来場|ご参加|皆|みな)[^。]{0,12}[、,]?\s*)?(?:お疲れ(?:さま|様)でした|おめでとうございます|ありがとうございました|ありがとうございます|感謝申し上げます|ご声援ありがとうございました|おめでとう|おめでとうございました)[。!！]*\s*$/u;
 /** Announcing, asking or predicting: 発表は後日, 次回は, 予定, ください, 〜します (not yet done). */

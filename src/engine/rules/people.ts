@@ -18,6 +18,13 @@ const INITIAL = /(?<![A-Za-z])[A-Z](?:\.|・)?(?:さん|君|くん|ちゃん|氏
 /** 山田（68・本町）, 田中さん(45) — a name with an age in brackets, the way a newsletter identifies a private person. */
 const BRACKET_AGE = /[一-龥々ァ-ヶー]{1,6}(?:さん|氏)?[（(]\d{1,3}(?:歳)?(?:[・、,][^（()）]{1,8})?[）)]/gu;
 const AGED_PERSON = /\d{1,3}歳(?:の|代の)?(?:男性|女性|男児|女児|男の子|女の子|会社員|無職|主婦|高校生|中学生|小学生|大学生|息子|娘|母親|父親|夫|妻|方)/gu;
+const NAME_PATTERNS: Array<{ re: RegExp; named: boolean; isName: (m: RegExpExecArray) => boolean }> = [
+  { re: HONORIFIC, named: true, isName: (m) => !NOT_A_PERSON.test(m[1] as string) && !/(?:地区|[市県])$/u.test(m[1] as string) },
+  { re: KANA_NAME, named: true, isName: (m) => !NOT_A_PERSON.test(m[1] as string) },
+  { re: INITIAL, named: true, isName: () => true },
+  { re: BRACKET_AGE, named: true, isName: () => true },
+  { re: AGED_PERSON, named: false, isName: () => true },
+];
 const OFFICE = /市長|副市長|町長|村長|議員|議長|職員|課長|部長|係長|校長|教頭|先生|所長|館長|園長/gu;
 
 export function people(ctx: RuleContext, from = 0, to = ctx.plain.length): PersonRef[] {
@@ -39,25 +46,17 @@ export function people(ctx: RuleContext, from = 0, to = ctx.plain.length): Perso
       });
     }
   }
-  HONORIFIC.lastIndex = 0;
+  // Names with an honorific, then the private people that pattern misses (さくらちゃん, K君, 田中さん（68・本町）,
+  // 72歳の男性), each unless an earlier one already covers the place.
   let m: RegExpExecArray | null;
-  while ((m = HONORIFIC.exec(slice)) !== null) {
-    const name = m[1] as string;
-    if (NOT_A_PERSON.test(name) || /(?:地区|[市県])$/u.test(name)) continue;
-    const a = from + m.index;
-    const b = a + m[0].length;
-    if (out.some((p) => p.from < b && a < p.to)) continue;
-    out.push({ from: a, to: b, named: true });
-  }
-  // さくらちゃん, ゆうとくん, K君, Aさん, 田中さん（68・本町）, 72歳の男性: private people the kanji/katakana pattern misses.
-  for (const re of [KANA_NAME, INITIAL, BRACKET_AGE, AGED_PERSON]) {
+  for (const { re, named, isName } of NAME_PATTERNS) {
     re.lastIndex = 0;
     while ((m = re.exec(slice)) !== null) {
-      if (re === KANA_NAME && NOT_A_PERSON.test(m[1] as string)) continue;
+      if (!isName(m)) continue;
       const a = from + m.index;
       const b = a + m[0].length;
       if (out.some((p) => p.from < b && a < p.to)) continue;
-      out.push({ from: a, to: b, named: re !== AGED_PERSON });
+      out.push({ from: a, to: b, named });
     }
   }
   OFFICE.lastIndex = 0;
