@@ -2,7 +2,9 @@
  * toukou-guard check FILE|- [--format jsonl|json|text] [--fail-on warn|block] [--platform x|facebook]
  *
  * A text file is one post; a .jsonl file holds one {"id","text","platform"} object per line.
- * Exit codes: 0 ok, 1 when --fail-on is reached, 2 on a usage or input error.
+ * Either may be UTF-8, UTF-16 with a BOM, Shift_JIS (CP932) or EUC-JP (src/cli/input.ts).
+ * Exit codes: 0 ok, 1 when --fail-on is reached, 2 on a usage or input error (no arguments, a
+ * missing file, a document or binary file, an unknown encoding, an empty post).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import { createChecker } from '../engine/index.ts';
 import { loadNodeTokenizer } from '../tokenizer/kuromoji-node.ts';
 import { severityRank, type CheckResult, type Platform } from '../shared/types.ts';
 import { formatText, toOutput, type PostOutput } from './format.ts';
+import { decodeInput } from './input.ts';
 
 export interface Io {
   stdin: Readable;
@@ -31,6 +34,9 @@ const USAGE = `使い方: toukou-guard check <ファイル|-> [オプション]
   --no-tokenizer      形態素解析を使わない（辞書とパターンだけの簡易チェック）
   -h, --help          この説明
 
+ファイルの文字コード: UTF-8、Shift_JIS、UTF-16（BOM 付き）などを自動で判別します。
+Word・Excel・PDF などのファイルは読めません。本文をテキストファイルに保存してください。
+
 終了コード: 0 問題なし / 1 --fail-on に該当 / 2 使い方・入力の誤り
 `;
 
@@ -46,7 +52,8 @@ interface Args {
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args | 'help' {
-  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return 'help';
+  if (argv.includes('-h') || argv.includes('--help')) return 'help';
+  if (argv.length === 0) throw new UsageError('チェックするファイルを指定してください。');
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(`不明なコマンド「${command}」です。toukou-guard check <ファイル> を使ってください。`);
   const args: Args = { file: '', format: null, failOn: null, platform: undefined, jsonl: false, tokenizer: true };
@@ -79,10 +86,26 @@ function parseArgs(argv: string[]): Args | 'help' {
   return args;
 }
 
-async function readAll(stream: Readable): Promise<string> {
+async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Why a file cannot be opened, for a person who typed its name (no stack, no bare ENOENT). */
+function openError(file: string, e: NodeJS.ErrnoException): string {
+  const where = path.isAbsolute(file) ? '' : `（${path.resolve(file)}）`;
+  switch (e.code) {
+    case 'ENOENT':
+      return `ファイル「${file}」が見つかりません${where}。名前と場所を確かめてください。`;
+    case 'EISDIR':
+      return `「${file}」はフォルダです。チェックするファイルを指定してください。`;
+    case 'EACCES':
+    case 'EPERM':
+      return `ファイル「${file}」を読む権限がありません${where}。`;
+    default:
+      return `ファイル「${file}」を読めません${where}（${e.code ?? e.message}）。`;
+  }
 }
 
 interface Post {
@@ -114,6 +137,10 @@ export function parseJsonl(content: string): Line[] {
       out.push({ ok: false, id, error: `${lineNo}行目: "text" が文字列ではありません。` });
       return;
     }
+    if (v['text'].trim() === '') {
+      out.push({ ok: false, id, error: `${lineNo}行目: "text" が空です（投稿の本文がありません）。` });
+      return;
+    }
     const platform = v['platform'];
     if (platform !== undefined && platform !== 'x' && platform !== 'facebook') {
       out.push({ ok: false, id, error: `${lineNo}行目: "platform" は x か facebook です（「${String(platform)}」）。` });
@@ -139,18 +166,42 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  let content: string;
+  const fromStdin = args.file === '-';
+  const inputName = fromStdin ? '標準入力' : `「${args.file}」`;
+  let bytes: Buffer;
   try {
-    content = args.file === '-' ? await readAll(io.stdin) : await fs.readFile(args.file, 'utf8');
+    bytes = fromStdin ? await readAll(io.stdin) : await fs.readFile(args.file);
   } catch (e) {
-    io.stderr.write(`toukou-guard: ファイル「${args.file}」を読めません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.stderr.write(`toukou-guard: ${openError(args.file, e as NodeJS.ErrnoException)}\n`);
     return 2;
   }
+  // Every input error is found before the dictionary loads, so it is reported at once.
+  if (bytes.length === 0) {
+    io.stderr.write(`toukou-guard: ${inputName}は空です。チェックする投稿の本文がありません。\n`);
+    return 2;
+  }
+  const decoded = decodeInput(bytes);
+  if (!decoded.ok) {
+    io.stderr.write(`toukou-guard: ${inputName}を読めません。${decoded.reason}\n`);
+    return 2;
+  }
+  if (decoded.encoding !== 'UTF-8' && decoded.encoding !== 'UTF-8 (BOM)') {
+    io.stderr.write(`toukou-guard: ${inputName}を ${decoded.encoding} として読みました。\n`);
+  }
+  const content = decoded.text;
   const isJsonl = args.jsonl || path.extname(args.file).toLowerCase() === '.jsonl';
   const format = args.format ?? (isJsonl ? 'jsonl' : 'text');
+  if (!isJsonl && content.trim() === '') {
+    io.stderr.write(`toukou-guard: ${inputName}には空白しかありません。チェックする投稿の本文がありません。\n`);
+    return 2;
+  }
   const lines: Line[] = isJsonl
     ? parseJsonl(content)
-    : [{ ok: true, post: { id: args.file === '-' ? 'stdin' : path.basename(args.file), text: content.replace(/\r?\n$/, ''), ...(args.platform ? { platform: args.platform } : {}) } }];
+    : [{ ok: true, post: { id: fromStdin ? 'stdin' : path.basename(args.file), text: content.replace(/\r?\n$/, ''), ...(args.platform ? { platform: args.platform } : {}) } }];
+  if (lines.length === 0) {
+    io.stderr.write(`toukou-guard: ${inputName}に投稿が1件もありません（空行だけです）。\n`);
+    return 2;
+  }
 
   let tokenizer = null;
   if (args.tokenizer) {
