@@ -60,7 +60,8 @@ export default defineConfig({
     ],
     // The offscreen document hosts the tokenizer (Chrome only; Firefox's background page hosts it itself).
     // storage: only to read the organisation's policy, chrome.storage.managed (issue #4 §5); settings live in IndexedDB.
-    permissions: browser === 'chrome' ? ['offscreen', 'storage'] : ['storage'],
+    // scripting: after an update, the new gate is injected into open X/Facebook tabs (issue #8 §2).
+    permissions: browser === 'chrome' ? ['offscreen', 'storage', 'scripting'] : ['storage'],
     // What an IT department may push and lock (public/managed_schema.json, read by src/policy/). Chrome
     // only: Firefox takes a policy from a managed storage manifest and has no schema key.
     ...(browser === 'chrome' ? { storage: { managed_schema: 'managed_schema.json' } } : {}),

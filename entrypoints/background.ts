@@ -1,6 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers, offscreenFullCheck, type FullCheck } from '../src/messaging/background-handlers.ts';
 import { fromOwnContentScript, fromOwnPage, listen } from '../src/messaging/handlers.ts';
+import { browserReinjectDeps, reinjectContentScripts } from '../src/messaging/reinject.ts';
 import { guardHandlers, pageHandlers, persistGateEvent } from '../src/messaging/supervisor-handlers.ts';
 import { GUARDED_ORIGINS } from '../src/sites/selectors.ts';
 import { ToukouGuardDB } from '../src/storage/index.ts';
@@ -59,4 +60,8 @@ export default defineBackground(() => {
   };
   listen(pageHandlers({ ...deps, broadcast: changed, fullCheck: async (request) => fullCheck({ ...request, engine: await engine.get() }) }), fromOwnPage);
   onManagedPolicyChanged(() => void changed());
+  // After an update or reload, open tabs get the new gate at once (their old one fails closed).
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'update' && browser.scripting !== undefined) void reinjectContentScripts(browserReinjectDeps());
+  });
 });

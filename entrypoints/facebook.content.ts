@@ -5,7 +5,9 @@ export default defineContentScript({
   matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*'],
   // The gate must be on window before Facebook's own handlers.
   runAt: 'document_start',
-  main(ctx) {
-    startGuard(ctx, 'facebook');
+  // See x.content.ts: the guard's lifetime is its own, never WXT's context.
+  noScriptStartedPostMessage: true,
+  main() {
+    startGuard('facebook');
   },
 });

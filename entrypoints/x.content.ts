@@ -5,7 +5,10 @@ export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*'],
   // The gate must be on window before X's own handlers.
   runAt: 'document_start',
-  main(ctx) {
-    startGuard(ctx, 'x');
+  // WXT would announce its stop event's name to the page; the guard does not use WXT's context at
+  // all (src/content/lifetime.ts), so a page that sends that event stops nothing.
+  noScriptStartedPostMessage: true,
+  main() {
+    startGuard('x');
   },
 });

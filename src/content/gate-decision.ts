@@ -83,3 +83,8 @@ export function isImeEnter(e: Pick<KeyboardEvent, 'isComposing' | 'keyCode'>): b
 export function isSubmitChord(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'isComposing' | 'keyCode'>): boolean {
   return e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !isImeEnter(e);
 }
+
+/** Enter alone (no modifier, not an IME commit): publishes in a comment or reply box. */
+export function isPlainEnter(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'isComposing' | 'keyCode'>): boolean {
+  return e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey && !isImeEnter(e);
+}

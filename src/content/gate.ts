@@ -1,103 +1,191 @@
 /**
  * The gate: capture-phase listeners on window, registered at document_start so they run before any
- * of the site's own handlers (React attaches to its root, below window). When a press of Post (or
- * Ctrl/⌘+Enter in a compose box) would publish text that needs attention, or photos or video whose
- * rights must be confirmed (4-2-media), the event is stopped and the dialog explains why. After a
- * confirmation the person presses Post again themselves: the gate never synthesises a click.
+ * of the site's own handlers (React attaches to its root, below window). A press of Post (or
+ * Ctrl/⌘+Enter in a compose box) is decided once, at its first event, by the gate session
+ * (gate-session.ts) from the full check of exactly the text it would publish; every event of a
+ * press that needs attention is stopped, and the dialog explains why.
+ *
+ * Fail closed: when the full result has not arrived the press waits (点検中); when the composer
+ * cannot be read, or this script has lost its extension (updated or reloaded), the press is stopped
+ * and the person is told. The listeners live on the guard's own lifetime (lifetime.ts), which no
+ * page script can end.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CheckResult, Platform } from '../shared/types.ts';
-import { editorsForButton, findEditors, postButtonFor, type FoundEditor } from '../sites/index.ts';
-import { decideGate, gateKey, isImeEnter, isSubmitChord, type GateConfirmation, type GateDecision } from './gate-decision.ts';
+import type { CheckResult, Finding, Platform } from '../shared/types.ts';
+import { buttonKindOf, editorsForButton, findEditors, postButtonFor, type FoundEditor } from '../sites/index.ts';
+import { isImeEnter, isPlainEnter, isSubmitChord, type GateConfirmation, type GateDecision } from './gate-decision.ts';
+import { createGateSession, type GateSession, type PressInput, type PressOutcome } from './gate-session.ts';
+import type { Lifetime } from './lifetime.ts';
 
-/** What one press would publish, and what the gate made of it. */
-export interface GatePress {
+/** Where a press came from, so the gate can press that Post again itself once the person confirmed. */
+export interface PressOrigin {
+  /** The site's Post button (null for Ctrl/⌘+Enter in a box with no button found). */
+  button: HTMLElement | null;
+  editors: FoundEditor[];
+  /** Set when the press was a key in a compose box (Ctrl/⌘+Enter, or Enter in a comment box): the gate repeats that key there. */
+  key?: { element: HTMLElement; ctrlKey: boolean; metaKey: boolean };
+  /**
+   * A button that moves on to a last step (Facebook's 次へ): the post goes out on the next screen,
+   * so a pass here is neither recorded nor uses up a confirmation, and the text is carried there.
+   */
+  proceed?: boolean;
+}
+
+/** How long a text checked at 次へ stands for the last step's Post, where the editor may be gone. */
+export const CARRY_MS = 30 * 60_000;
+
+/** What the audit log hears about one press: once per press, the click (or key), not its pointerdown. */
+export interface GateRecord {
   texts: string[];
-  media: string[];
-  results: CheckResult[];
-  decision: GateDecision;
-  /** What the person confirmed for exactly this text and media, if they did. */
+  findings: Finding[];
+  /** `blocked`: refused for block findings; `passed`: it went out. */
+  outcome: 'blocked' | 'passed';
   confirmation: GateConfirmation | undefined;
+  /** Set when the post went out without a full check, with the person's reason. */
+  unchecked: string | null;
 }
 
 export interface GateDeps {
   platform: Platform;
+  lifetime: Lifetime;
   /** False when the supervisor turned checking off for this site: every press passes untouched. */
   enabled(): boolean;
-  check(text: string): CheckResult;
-  /** Shows the dialog for a stopped press; `allow` opens the gate for that exact text and media. */
-  openDialog(decision: Extract<GateDecision, { stop: true }>, editors: FoundEditor[], allow: (confirmation: GateConfirmation) => void): void;
-  /** A press that went through, or one that was stopped; once per press (the click, not its pointerdown). */
-  record(press: GatePress): void;
+  /** The full result for exactly this text, if it has arrived. */
+  fullFor(text: string): CheckResult | undefined;
+  /** Shows the dialog for a held press; `allow` opens the gate for that exact text and media. */
+  onHold(decision: Extract<GateDecision, { stop: true }>, origin: PressOrigin, allow: (confirmation: GateConfirmation, expires?: number) => void): void;
+  /** The full check has not answered for this text: show 点検中 and ask for it. */
+  onPending(outcome: Extract<PressOutcome, { kind: 'pending' }>, origin: PressOrigin, allowUnchecked: (reason: string) => void): void;
+  /** The composer could not be read: say so; `allow` lets the next press through with the reason. */
+  onUnreadable(origin: PressOrigin, allow: (reason: string) => void): void;
+  /** This script lost its extension: the tab must be reloaded. */
+  onOrphaned(): void;
+  record(record: GateRecord): void;
+}
+
+export interface Gate {
+  session: GateSession;
+  /** What a press from `origin` would get now (the dialog re-reads before acting on a confirmation). */
+  decideFor(origin: PressOrigin): PressOutcome;
+  /**
+   * Presses the site's Post for the person, once, after they confirmed in the dialog: the press goes
+   * through the gate like any other, so it passes only if exactly the confirmed text is there.
+   * False when there is no Post button to press (the person presses it themselves).
+   */
+  repress(origin: PressOrigin): boolean;
 }
 
 /** Events a site may publish on: all are stopped together so no half of a press gets through. */
 const POINTER_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'] as const;
+/** A press's later events use the decision of its first one if they come within this time. */
+const PRESS_MS = 2000;
 
-export function installGate(ctx: ContentScriptContext, deps: GateDeps): void {
-  const confirmed = new Map<string, GateConfirmation>();
-  const released = new Set<string>();
+interface Press {
+  target: Element;
+  outcome: PressOutcome | 'orphaned';
+  at: number;
+  /** The dialog was shown (or the press recorded) for it already. */
+  shown: boolean;
+}
 
-  function decide(editors: FoundEditor[]): GatePress {
-    const texts = editors.map((e) => e.adapter.read(e.element).text);
-    const media = [...new Set(editors.flatMap((e) => e.adapter.mediaFor(e.element)))];
-    if (texts.every((t) => t.trim().length === 0) && media.length === 0) return { texts, media, results: [], decision: { stop: false }, confirmation: undefined };
-    const key = gateKey(deps.platform, texts, media);
-    // A picture-only post has no text to check; its pictures still need the 4-2-media confirmation.
-    const results = texts.filter((t) => t.trim().length > 0).map((t) => deps.check(t));
-    return { texts, media, results, decision: decideGate(key, results, confirmed, media, released), confirmation: confirmed.get(key) };
+export function readPress(origin: PressOrigin, fullFor: (text: string) => CheckResult | undefined, carried: { texts: string[]; media: string[] } | null = null): PressInput {
+  if (origin.editors.length === 0) {
+    // The last step of a composer whose editor went away after 次へ: the text checked there.
+    if (carried !== null) return { texts: carried.texts, media: carried.media, results: carried.texts.filter((t) => t.trim().length > 0).map(fullFor) };
+    return { texts: null, media: [], results: [] };
   }
+  try {
+    const texts = origin.editors.map((e) => e.adapter.read(e.element).text);
+    const media = [...new Set(origin.editors.flatMap((e) => e.adapter.mediaFor(e.element)))];
+    return { texts, media, results: texts.filter((t) => t.trim().length > 0).map(fullFor) };
+  } catch (error) {
+    console.error('投稿ガード: 入力欄を読めませんでした', error);
+    return { texts: null, media: [], results: [] };
+  }
+}
 
-  /** Stops the event when the post needs attention; `show` opens the dialog (once per press). */
-  function guard(e: Event, editors: FoundEditor[], show: boolean): void {
-    if (!deps.enabled()) return;
-    let press: GatePress;
-    try {
-      press = decide(editors);
-    } catch (error) {
-      // A broken adapter or engine must not silently swallow the post; it is reported, and the site proceeds.
-      console.error('投稿ガード: 点検できませんでした', error);
+export function installGate(deps: GateDeps): Gate {
+  const session = createGateSession(deps.platform);
+  const { lifetime } = deps;
+  let current: Press | null = null;
+  /** What passed at 次へ, for the last step's Post (CARRY_MS). */
+  let carried: { texts: string[]; media: string[]; at: number } | null = null;
+  const carry = () => (carried !== null && Date.now() - carried.at < CARRY_MS ? carried : null);
+
+  const read = (origin: PressOrigin): PressInput => readPress(origin, deps.fullFor, carry());
+  const decideFor = (origin: PressOrigin): PressOutcome => session.decide(read(origin), Date.now());
+
+  function act(press: Press, origin: PressOrigin, e: Event, show: boolean): void {
+    const { outcome } = press;
+    const first = show && !press.shown;
+    if (first) press.shown = true;
+    if (outcome === 'orphaned') {
+      stop(e);
+      if (first) deps.onOrphaned();
       return;
     }
-    if (show && press.texts.length > 0) deps.record(press);
-    const { decision } = press;
-    if (!decision.stop) {
-      // An approval or a release is for one post (issue #4 §3): the next press of the same text asks again.
-      const c = press.confirmation;
-      if (show && c !== undefined && (c.approved || c.released === true)) {
-        const key = gateKey(deps.platform, press.texts, press.media);
-        confirmed.delete(key);
-        released.delete(key);
+    if (outcome.kind === 'pass') {
+      if (first && origin.proceed === true) {
+        // 次へ: nothing is published yet; the last step's Post decides, records and uses up confirmations.
+        const input = read(origin);
+        if (input.texts !== null) carried = { texts: input.texts, media: input.media, at: Date.now() };
+      } else if (first && outcome.record) {
+        deps.record({ texts: read(origin).texts ?? [], findings: outcome.results.flatMap((r) => r.findings), outcome: 'passed', confirmation: outcome.confirmation, unchecked: outcome.unchecked });
+        session.passed(outcome);
+        carried = null;
       }
       return;
     }
-    e.stopImmediatePropagation();
-    e.preventDefault();
-    if (show) {
-      deps.openDialog(decision, editors, (confirmation) => {
-        confirmed.set(decision.key, confirmation);
-        if (confirmation.released === true) released.add(decision.key);
-      });
+    stop(e);
+    if (!first) return;
+    if (outcome.kind === 'hold') {
+      const { decision } = outcome;
+      if (decision.block.length > 0) deps.record({ texts: read(origin).texts ?? [], findings: decision.block.concat(decision.warn), outcome: 'blocked', confirmation: undefined, unchecked: null });
+      deps.onHold(decision, origin, (confirmation, expires) => session.confirm(decision.key, confirmation, expires));
+    } else if (outcome.kind === 'pending') {
+      deps.onPending(outcome, origin, (reason) => session.allowUnchecked(outcome.key, reason));
+    } else {
+      deps.onUnreadable(origin, (reason) => session.allowUnreadable(reason, Date.now()));
     }
   }
 
-  function editorsOfButton(button: HTMLElement): FoundEditor[] {
-    const editors = editorsForButton(button, findEditors(document));
-    if (editors.length === 0) console.error('投稿ガード: 投稿ボタンに対応する入力欄が見つかりません (adapter broken?)', button);
-    return editors;
+  function stop(e: Event): void {
+    e.stopImmediatePropagation();
+    e.preventDefault();
+  }
+
+  /** The press this event belongs to: its first event decides, the rest reuse that decision. */
+  function pressFor(target: Element, origin: () => PressOrigin, starts: boolean): { press: Press; origin: PressOrigin } {
+    const now = Date.now();
+    const o = origin();
+    if (!starts && current !== null && current.target === target && now - current.at < PRESS_MS) return { press: current, origin: o };
+    const outcome = lifetime.orphaned() ? 'orphaned' : decideFor(o);
+    current = { target, outcome, at: now, shown: false };
+    return { press: current, origin: o };
+  }
+
+  function originOfButton(button: HTMLElement): PressOrigin {
+    return { button, editors: editorsForButton(button, findEditors(document)), proceed: buttonKindOf(button) === 'proceed' };
+  }
+
+  function gated(): boolean {
+    // An orphaned gate cannot know the supervisor's setting any more: it stops every press.
+    return lifetime.orphaned() || deps.enabled();
   }
 
   for (const type of POINTER_EVENTS) {
-    ctx.addEventListener(
+    lifetime.listen(
       window,
       type,
       (e: Event) => {
         if (!(e.target instanceof Element)) return;
         const button = postButtonFor(e.target);
-        if (button === null) return;
-        guard(e, editorsOfButton(button), e.type === 'click');
+        if (button === null || !gated()) return;
+        const { press, origin } = pressFor(button, () => originOfButton(button), e.type === 'pointerdown' || (e.type === 'mousedown' && current?.target !== button));
+        act(press, origin, e, e.type === 'click');
+        if (e.type === 'click') current = null;
       },
       { capture: true },
+      'gate',
     );
   }
 
@@ -105,26 +193,61 @@ export function installGate(ctx: ContentScriptContext, deps: GateDeps): void {
     if (isImeEnter(e) || !(e.target instanceof Element)) return;
     const button = postButtonFor(e.target);
     if (button !== null && (e.key === 'Enter' || e.key === ' ')) {
-      guard(e, editorsOfButton(button), e.type === 'keydown');
+      if (!gated()) return;
+      const { press, origin } = pressFor(button, () => originOfButton(button), e.type === 'keydown');
+      act(press, origin, e, e.type === 'keydown');
+      if (e.type === 'keyup') current = null;
       return;
     }
-    if (e.type === 'keydown' && isSubmitChord(e)) {
+    if (e.type !== 'keydown') return;
+    const chord = isSubmitChord(e);
+    if (chord || isPlainEnter(e)) {
       const editors = findEditors(document);
       const own = editors.find((ed) => ed.element.contains(e.target as Node));
-      if (own === undefined) return;
-      guard(e, composerGroup(own, editors), true);
+      if (own === undefined || !gated()) return;
+      // Plain Enter publishes only in comment and reply boxes; elsewhere it is a new line.
+      if (!chord && own.adapter.submitsOnEnter?.(own.element) !== true) return;
+      const key = { element: e.target instanceof HTMLElement ? e.target : own.element, ctrlKey: e.ctrlKey, metaKey: e.metaKey };
+      // A comment box publishes itself alone; Ctrl/⌘+Enter publishes the boxes of its Post button.
+      const { press, origin } = pressFor(own.element, () => (chord ? { ...composerGroup(own, editors), key } : { button: null, editors: [own], key }), true);
+      act(press, origin, e, true);
+      current = null;
     }
   };
-  ctx.addEventListener(window, 'keydown', onKey, { capture: true });
-  ctx.addEventListener(window, 'keyup', onKey, { capture: true });
+  lifetime.listen(window, 'keydown', onKey, { capture: true }, 'gate');
+  lifetime.listen(window, 'keyup', onKey, { capture: true }, 'gate');
+
+  return {
+    session,
+    decideFor,
+    repress(origin) {
+      current = null;
+      if (origin.key !== undefined && origin.key.element.isConnected) {
+        const { element, ctrlKey, metaKey } = origin.key;
+        element.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', ctrlKey, metaKey, bubbles: true, cancelable: true, composed: true }));
+        return true;
+      }
+      const button = origin.button !== null && origin.button.isConnected ? origin.button : rediscover(origin);
+      if (button === null) return false;
+      button.click();
+      return true;
+    },
+  };
+}
+
+/** The Post button of a composer group whose button was re-rendered (or never known). */
+function rediscover(origin: PressOrigin): HTMLElement | null {
+  const own = origin.editors.find((e) => e.element.isConnected);
+  if (own === undefined) return null;
+  return composerGroup(own, findEditors(document)).button;
 }
 
 /** The boxes Ctrl/⌘+Enter publishes together: those sharing the nearest Post button's container. */
-function composerGroup(own: FoundEditor, editors: FoundEditor[]): FoundEditor[] {
+function composerGroup(own: FoundEditor, editors: FoundEditor[]): PressOrigin {
   for (let el: HTMLElement | null = own.element.parentElement; el !== null; el = el.parentElement) {
     // Post buttons are role=button elements or <button>s on every site we know.
-    const button = [...el.querySelectorAll('[role="button"], button')].find((c) => postButtonFor(c) !== null);
-    if (button !== undefined) return editors.filter((e) => el.contains(e.element));
+    const button = [...el.querySelectorAll<HTMLElement>('[role="button"], button')].find((c) => postButtonFor(c) !== null);
+    if (button !== undefined) return { button, editors: editors.filter((e) => el.contains(e.element)) };
   }
-  return [own];
+  return { button: null, editors: [own] };
 }

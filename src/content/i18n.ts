@@ -1,5 +1,33 @@
 import { browser } from 'wxt/browser';
-import type { MessageKey, Translate } from '../ui/strings.ts';
+import { MESSAGE_KEYS, type MessageKey, type Translate } from '../ui/strings.ts';
 
-/** UI strings from _locales (Japanese first); a missing key shows the key rather than nothing. */
-export const translate: Translate = (key: MessageKey, substitutions?: string[]) => browser.i18n.getMessage(key, substitutions) || key;
+/**
+ * UI strings from _locales (Japanese first); a missing key shows the key rather than nothing.
+ * Every string is read once at start-up: an orphaned script (the extension updated or reloaded) can
+ * no longer reach chrome.i18n, and its gate must still explain why it stops the post.
+ */
+const cache = new Map<MessageKey, string>();
+
+export function preloadStrings(): void {
+  for (const key of MESSAGE_KEYS) {
+    try {
+      cache.set(key, browser.i18n.getMessage(key) || key);
+    } catch {
+      return;
+    }
+  }
+}
+
+export const translate: Translate = (key: MessageKey, substitutions?: string[]) => {
+  if (substitutions === undefined || substitutions.length === 0) {
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+  }
+  try {
+    return browser.i18n.getMessage(key, substitutions) || key;
+  } catch {
+    // Orphaned: fill $1…$9 ourselves from the cached template.
+    const template = cache.get(key) ?? key;
+    return template.replace(/\$(\d)/g, (_, n: string) => substitutions?.[Number(n) - 1] ?? '');
+  }
+};

@@ -1,18 +1,20 @@
 /**
  * The one shadow host of the in-page UI (badge, card, dialog). It hangs off <html>, outside every
- * editor, and is removed when the content script is invalidated.
+ * editor, and is removed when a newer copy of the guard takes over (lifetime.ts).
  */
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Badge, type BadgeProps } from '../ui/Badge.tsx';
 import { FindingCard, type FindingCardProps } from '../ui/FindingCard.tsx';
 import { GateDialog, type GateDialogProps } from '../ui/GateDialog.tsx';
+import { GateNotice, type GateNoticeProps } from '../ui/GateNotice.tsx';
 import { UI_CSS } from '../ui/styles.ts';
 
 export interface OverlayState {
   badges: Array<BadgeProps & { id: string }>;
   card: FindingCardProps | null;
   dialog: GateDialogProps | null;
+  /** The gate cannot decide (点検中, 点検できません, unreadable, orphaned); shown instead of the dialog. */
+  notice: GateNoticeProps | null;
 }
 
 export interface Overlay {
@@ -21,7 +23,7 @@ export interface Overlay {
   host: HTMLElement;
 }
 
-export function createOverlay(ctx: ContentScriptContext): Overlay {
+export function createOverlay(signal: AbortSignal): Overlay {
   const host = document.createElement('toukou-guard-ui');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
@@ -34,7 +36,7 @@ export function createOverlay(ctx: ContentScriptContext): Overlay {
   for (const type of ['keydown', 'keyup', 'keypress'] as const) {
     host.addEventListener(type, (e) => e.stopPropagation());
   }
-  ctx.onInvalidated(() => {
+  signal.addEventListener('abort', () => {
     render(null, container);
     host.remove();
   });
@@ -48,7 +50,8 @@ export function createOverlay(ctx: ContentScriptContext): Overlay {
             <Badge key={id} {...props} />
           ))}
           {state.card !== null ? <FindingCard {...state.card} /> : null}
-          {state.dialog !== null ? <GateDialog key={state.dialog.block.length + ':' + state.dialog.warn.length} {...state.dialog} /> : null}
+          {state.notice !== null ? <GateNotice {...state.notice} /> : null}
+          {state.notice === null && state.dialog !== null ? <GateDialog key={state.dialog.block.length + ':' + state.dialog.warn.length} {...state.dialog} /> : null}
         </>,
         container,
       );

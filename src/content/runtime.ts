@@ -2,25 +2,30 @@
  * The content runtime, the same for every site: find compose boxes (src/sites/), check their text
  * after a pause in typing (never mid-composition), mark findings with highlights, keep the badge
  * and the card up to date, and install the gate. Site differences live in the adapters only.
+ *
+ * Everything hangs on the guard's own lifetime (lifetime.ts), never on WXT's context, which a page
+ * script can end with one forged event.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { clauseById, type Clause } from '../shared/clauses.ts';
 import { CATEGORIES, type CheckResult, type Finding, type Platform } from '../shared/types.ts';
 import { AdapterError, findEditors, type EditorText, type FoundEditor } from '../sites/index.ts';
 import type { BadgeProps, BadgeState } from '../ui/Badge.tsx';
 import type { FindingCardProps } from '../ui/FindingCard.tsx';
 import type { GateDialogProps } from '../ui/GateDialog.tsx';
+import type { GateNoticeProps } from '../ui/GateNotice.tsx';
 import { createClient } from '../messaging/client.ts';
 import { fromOwnPage, listen } from '../messaging/handlers.ts';
 import type { AuditAppend, ContentProtocol } from '../messaging/protocol.ts';
 import type { ApprovalReply, ApprovalSubjectMessage, GuardConfig, GuardProtocol, InPersonProtocol, TabProtocol } from '../messaging/supervisor-protocol.ts';
 import { sha256Hex } from '../security/hash.ts';
+import { createAuditReporter } from './audit-reporter.ts';
 import { createEngineHost } from './engine-host.ts';
 import { passedDecision, type GateConfirmation, type GateDecision } from './gate-decision.ts';
 import { summarizeFindings } from '../shared/summary.ts';
-import { installGate, type GatePress } from './gate.ts';
+import { installGate, type GateRecord, type PressOrigin } from './gate.ts';
 import { clearHighlights, drawHighlights, installHighlightStyle } from './highlights.ts';
-import { translate as t } from './i18n.ts';
+import { preloadStrings, translate as t } from './i18n.ts';
+import { createLifetime, type Lifetime } from './lifetime.ts';
 import { createOverlay, type Overlay } from './overlay.tsx';
 
 /**
@@ -32,6 +37,14 @@ const LIVE_BUDGET_MS = 8;
 /** Long enough not to check on every key, short enough to feel live: the full check (a message to the tokenizer host) and the slow-engine fallback. */
 const DEBOUNCE_MS = 300;
 const CARD_HIDE_MS = 250;
+/**
+ * How long a press waits for the full check before the dialog says it cannot check (the tokenizer
+ * loads in a few seconds; a busy machine takes longer). The wait goes on behind the dialog: a late
+ * result still decides.
+ */
+export const FULL_CHECK_WAIT_MS = 20_000;
+/** Pauses before asking the tokenizer host again after a failure (the last one repeats). */
+const FULL_RETRY_MS = [1000, 3000, 10_000] as const;
 
 interface Composer {
   id: string;
@@ -62,10 +75,12 @@ function ignoreKey(f: Finding): string {
   return `${f.rule}\u0000${f.excerpt}`;
 }
 
-export function startGuard(ctx: ContentScriptContext, platform: Platform): void {
+export function startGuard(platform: Platform, lifetime: Lifetime = createLifetime()): void {
+  preloadStrings();
   const engine = createEngineHost(platform);
   const check = (text: string) => engine.check(text);
-  let fullCheckFailed = false;
+  /** Consecutive failures of the full check (the badge says 部分チェック while > 0); reset by any answer. */
+  let fullFailures = 0;
   const composers = new Map<HTMLElement, Composer>();
   let nextId = 0;
   let overlay: Overlay | null = null;
@@ -75,6 +90,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
   let scanPending = false;
   let repaintPending = false;
   let removeStyle: (() => void) | null = null;
+  let warmed = false;
 
   const exemptions = ['4-3-exempt-published', '4-3-exempt-facts'].map(clauseById).filter((c): c is Clause => c !== undefined);
 
@@ -87,8 +103,8 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
   /** The press the dialog is open for, and the approval granted for it so far. */
   let held: {
     decision: Extract<GateDecision, { stop: true }>;
-    editors: FoundEditor[];
-    allow: (confirmation: GateConfirmation) => void;
+    origin: PressOrigin;
+    allow: (confirmation: GateConfirmation, expires?: number) => void;
     text: string;
     granted: Extract<ApprovalReply, { ok: true }> | null;
     /** The supervisor's confirmation window is open for this press (its request id). */
@@ -96,26 +112,143 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     /** Why the last in-person request ended without an approval (the window was closed). */
     notice: string | null;
   } | null = null;
+  /**
+   * A press the gate could not decide on: waiting for the full check (点検中), given up waiting
+   * (点検できません), a composer it cannot read, or a script whose extension is gone.
+   */
+  let pending: {
+    kind: GateNoticeProps['kind'];
+    origin: PressOrigin | null;
+    /** Lets this exact press through with the person's reason (recorded). */
+    allow: ((reason: string) => void) | null;
+    error: string | null;
+    /** Bumped when the notice is replaced, so a late answer for an older press does nothing. */
+    serial: number;
+  } | null = null;
+  let pendingSerial = 0;
   /** A press that was held and has not gone out since: `abandoned` if the box or the page goes away. */
   let lastHeld: { text: string; findings: Finding[] } | null = null;
 
+  const audit = createAuditReporter({
+    send: (event) => send('audit.append', event),
+    setTimeout: (handler, ms) => window.setTimeout(handler, ms),
+    onStatus: () => repaintSoon(),
+  });
+
   // The gate first: it must be on window before the site's own scripts run.
-  installGate(ctx, {
+  const gate = installGate({
     platform,
+    lifetime,
     enabled: () => config === null || config.enabled,
-    check,
+    fullFor: (text) => engine.fullFor(text),
     record: recordPress,
-    openDialog(decision, editors, allow) {
+    onHold(decision, origin, allow) {
       ensureUi();
       card = null;
-      const text = editors.map((e) => e.adapter.read(e.element).text).join('\n');
+      pending = null;
+      const text = origin.editors.map((e) => e.adapter.read(e.element).text).join('\n');
       cancelInPerson();
-      held = { decision, editors, allow, text, granted: null, waiting: null, notice: null };
+      held = { decision, origin, allow, text, granted: null, waiting: null, notice: null };
       lastHeld = { text, findings: [...decision.block, ...decision.warn] };
+      repaint();
+    },
+    onPending(outcome, origin, allowUnchecked) {
+      ensureUi();
+      card = null;
+      held = null;
+      const serial = ++pendingSerial;
+      pending = { kind: 'checking', origin, allow: allowUnchecked, error: null, serial };
+      repaint();
+      waitForFull(outcome.texts, serial);
+    },
+    onUnreadable(origin, allow) {
+      ensureUi();
+      card = null;
+      held = null;
+      pending = { kind: 'unreadable', origin, allow, error: null, serial: ++pendingSerial };
+      repaint();
+    },
+    onOrphaned() {
+      ensureUi();
+      card = null;
+      held = null;
+      pending = { kind: 'orphaned', origin: null, allow: null, error: null, serial: ++pendingSerial };
       repaint();
     },
   });
 
+  /**
+   * 点検中: asks for the full check of every text of the press; when all have answered the press is
+   * decided again and, if nothing needs attention, Post is pressed for the person. Past the wait
+   * limit the notice turns into 点検できません, and the answers are still awaited behind it.
+   */
+  function waitForFull(texts: string[], serial: number): void {
+    const current = () => pending !== null && pending.serial === serial;
+    const limit = window.setTimeout(() => {
+      if (!current() || pending === null || pending.kind !== 'checking') return;
+      pending.kind = 'uncheckable';
+      repaint();
+    }, FULL_CHECK_WAIT_MS);
+    const ask = (attempt: number): void => {
+      const now = pending?.origin?.editors.map((e) => e.adapter.read(e.element).text) ?? texts;
+      Promise.all(now.filter((x) => x.trim().length > 0).map((x) => engine.checkFull(x))).then(
+        () => {
+          clearTimeout(limit);
+          fullFailures = 0;
+          if (!current() || pending === null || pending.origin === null) return;
+          const origin = pending.origin;
+          const outcome = gate.decideFor(origin);
+          // The settings changed meanwhile (their answer was dropped) or the text did: ask again.
+          if (outcome.kind === 'pending') {
+            ask(0);
+            return;
+          }
+          pending = null;
+          repaint();
+          // Decided on the full results now: a hold opens the dialog through the gate's own press.
+          gate.repress(origin);
+        },
+        (error: unknown) => {
+          fullFailures++;
+          if (!current() || pending === null) return;
+          // The host answered with an error: say so now (the retries go on behind the notice).
+          pending.kind = 'uncheckable';
+          pending.error = error instanceof Error ? error.message : String(error);
+          repaint();
+          window.setTimeout(() => {
+            if (current()) ask(attempt + 1);
+          }, FULL_RETRY_MS[Math.min(attempt, FULL_RETRY_MS.length - 1)]!);
+        },
+      );
+    };
+    ask(0);
+  }
+
+  function noticeProps(): GateNoticeProps | null {
+    if (pending === null) return null;
+    const p = pending;
+    return {
+      t,
+      kind: p.kind,
+      error: p.error,
+      onCancel() {
+        pending = null;
+        repaint();
+        const first = p.origin?.editors[0];
+        if (first !== undefined) first.element.focus();
+      },
+      onProceed:
+        p.allow === null || p.origin === null
+          ? null
+          : (reason) => {
+              const origin = p.origin!;
+              p.allow!(reason);
+              pending = null;
+              repaint();
+              gate.repress(origin);
+            },
+    };
+  }
   function approvalSubject(): ApprovalSubjectMessage {
     if (held === null) throw new Error('no post is held');
     return { text: held.text, account, site: platform, findings: [...held.decision.block, ...held.decision.warn] };
@@ -163,7 +296,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
 
   function dialogProps(): GateDialogProps | null {
     if (held === null) return null;
-    const { decision, editors, allow } = held;
+    const { decision, origin, allow } = held;
     const approvalPanel: GateDialogProps['approvalPanel'] =
       config === null || (!config.approvalInPerson && !config.approvalByCode)
         ? null
@@ -197,13 +330,16 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
         cancelInPerson();
         held = null;
         repaint();
-        const first = editors[0];
+        const first = origin.editors[0];
         if (first !== undefined) first.element.focus();
       },
       onProceed({ reason, approved, approvalVerified, mediaConfirmed, released }) {
         allow({ reason, approved, approvalVerified, released, mediaConfirmed: decision.media ? mediaConfirmed : undefined, warn: decision.warn });
         held = null;
-        for (const e of editors) {
+        repaint();
+        // The gate presses Post itself: that press passes only for exactly the text confirmed here.
+        if (gate.repress(origin)) return;
+        for (const e of origin.editors) {
           const c = composers.get(e.element);
           if (c !== undefined) c.overriddenText = e.adapter.read(e.element).text;
         }
@@ -212,14 +348,15 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     };
   }
 
+
   /** Asks the background for this site's configuration and applies it: settings, lists, on/off, accounts. */
   async function loadConfig(): Promise<void> {
     const next = await send('config.get', { platform });
-    if (ctx.isInvalid) return;
+    if (lifetime.view.aborted) return;
     config = next;
     engine.configure({ settings: next.settings, dictionaries: next.dictionaries, exceptions: next.exceptions });
     if (!next.accounts.some((a) => a.handle === account)) account = next.accounts[0]?.handle ?? '';
-    fullCheckFailed = false;
+    fullFailures = 0;
     for (const c of composers.values()) {
       c.result = null;
       schedule(c, 0);
@@ -234,7 +371,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
       'tab.state': () => ({
         platform,
         enabled: config === null || config.enabled,
-        partial: fullCheckFailed,
+        partial: fullFailures > 0,
         off: CATEGORIES.filter((c) => config?.settings[c]?.sensitivity === 'off'),
         account: account === '' ? null : account,
       }),
@@ -247,12 +384,14 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     fromOwnPage,
   );
 
+  /** Queued until the background acknowledges it (audit-reporter.ts); the badge says when it cannot. */
   function sendAudit(event: Omit<AuditAppend, 'textHash' | 'account' | 'text'>, text: string): void {
     const full: Omit<AuditAppend, 'textHash'> = { ...event, account };
     if (config?.auditKeepText === true) full.text = text;
-    sha256Hex(text)
-      .then((textHash) => send('audit.append', { ...full, textHash }))
-      .catch((error: unknown) => console.warn('投稿ガード: 記録できませんでした', error));
+    sha256Hex(text).then(
+      (textHash) => audit.report({ ...full, textHash }),
+      (error: unknown) => console.error('投稿ガード: 記録できませんでした', error),
+    );
   }
 
   /**
@@ -260,17 +399,22 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
    * refused for block findings. The text leaves the tab only as its hash (unless the supervisor
    * keeps texts), and only to our background.
    */
-  function recordPress(press: GatePress): void {
-    const { decision, confirmation } = press;
-    if (decision.stop && decision.block.length === 0) return; // the dialog is open; the outcome comes with the next press
-    const findings = press.results.flatMap((r) => r.findings);
-    const event: Omit<AuditAppend, 'textHash'> = { site: platform, decision: decision.stop ? 'blocked' : passedDecision(confirmation), ...summarizeFindings(findings) };
-    if (!decision.stop && confirmation !== undefined) {
+  function recordPress(press: GateRecord): void {
+    const { confirmation, unchecked } = press;
+    const blocked = press.outcome === 'blocked';
+    const event: Omit<AuditAppend, 'textHash'> = {
+      site: platform,
+      // A post that went out without the full check is an override, with the person's reason.
+      decision: blocked ? 'blocked' : unchecked !== null ? 'posted_override' : passedDecision(confirmation),
+      ...summarizeFindings(press.findings),
+    };
+    if (unchecked !== null) event.reason = `点検できないまま投稿: ${unchecked}`;
+    else if (!blocked && confirmation !== undefined) {
       if (confirmation.reason !== '') event.reason = confirmation.reason;
       else if (confirmation.approved && (config === null || (!config.approvalInPerson && !config.approvalByCode))) event.reason = '了承は本人の申告による（所属長 PIN・公開鍵が未設定）';
       if (confirmation.mediaConfirmed !== undefined) event.mediaConfirmed = confirmation.mediaConfirmed;
     }
-    if (!decision.stop) lastHeld = null;
+    if (!blocked) lastHeld = null;
     sendAudit(event, press.texts.join('\n'));
   }
 
@@ -281,11 +425,11 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     lastHeld = null;
     sendAudit({ site: platform, decision: 'abandoned', ...summarizeFindings(findings) }, text);
   }
-  ctx.addEventListener(window, 'pagehide', recordAbandoned);
+  lifetime.listen(window, 'pagehide', recordAbandoned, {}, 'gate');
 
   function ensureUi(): void {
     if (overlay !== null) return;
-    overlay = createOverlay(ctx);
+    overlay = createOverlay(lifetime.gate);
     removeStyle = installHighlightStyle(document);
   }
 
@@ -313,14 +457,22 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
         composers.delete(el);
       }
     }
-    if (composers.size > 0) ensureUi();
+    if (composers.size > 0) {
+      ensureUi();
+      // The tokenizer host starts as soon as a compose box is there, so the full check is ready
+      // before a person can finish a post (it would otherwise start at the first pause in typing).
+      if (!warmed) {
+        warmed = true;
+        engine.checkFull('点検の準備です。').catch(() => undefined);
+      }
+    }
     redraw();
   }
 
   function scheduleScan(): void {
     if (scanPending) return;
     scanPending = true;
-    ctx.setTimeout(scan, 50);
+    lifetime.setTimeout(scan, 50);
   }
 
   function schedule(c: Composer, delay = c.cost <= LIVE_BUDGET_MS ? 0 : DEBOUNCE_MS): void {
@@ -331,7 +483,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     const wasDirty = c.dirty;
     c.dirty = true;
     // Mid-composition text is not what the person means yet; compositionend schedules the check.
-    if (!c.composing) c.timer = ctx.setTimeout(() => runCheck(c), delay);
+    if (!c.composing) c.timer = lifetime.setTimeout(() => runCheck(c), delay);
     // The badge says "checking" as soon as the text changes, so it never shows a stale result.
     if (!wasDirty) repaint();
   }
@@ -357,11 +509,13 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     redraw();
     // The caret may have moved into a mark while the text was being re-read.
     updateCaretCard();
-    if (c.result !== null && c.result.partial && !fullCheckFailed) {
-      c.fullTimer = ctx.setTimeout(() => {
+    if (c.result !== null && c.result.partial) {
+      // After a failure the host is asked again, more slowly: it is never given up for the tab's life.
+      const pause = fullFailures === 0 ? DEBOUNCE_MS : FULL_RETRY_MS[Math.min(fullFailures - 1, FULL_RETRY_MS.length - 1)]!;
+      c.fullTimer = lifetime.setTimeout(() => {
         c.fullTimer = null;
         requestFullCheck(c, text);
-      }, DEBOUNCE_MS);
+      }, pause);
     }
   }
 
@@ -369,13 +523,21 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
   function requestFullCheck(c: Composer, text: string): void {
     engine.checkFull(text).then(
       (result) => {
-        if (ctx.isInvalid || c.dirty || c.view === null || c.view.text !== text) return;
+        fullFailures = 0;
+        if (lifetime.view.aborted || c.dirty || c.view === null || c.view.text !== text) return;
         c.result = result;
         redraw();
       },
       (error: unknown) => {
-        // Without the offscreen tokenizer the badge keeps saying 部分チェック; nothing else changes.
-        fullCheckFailed = true;
+        // Without the offscreen tokenizer the badge says 部分チェック, and the gate waits at Post.
+        fullFailures++;
+        if (!lifetime.view.aborted && !c.dirty && c.view !== null && c.view.text === text) {
+          c.fullTimer = lifetime.setTimeout(() => {
+            c.fullTimer = null;
+            requestFullCheck(c, text);
+          }, FULL_RETRY_MS[Math.min(fullFailures - 1, FULL_RETRY_MS.length - 1)]!);
+        }
+        repaint();
         console.warn('投稿ガード: 完全な点検を利用できません', error);
       },
     );
@@ -421,7 +583,7 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
       if (state !== 'clean' && c.view !== null && c.view.text === c.overriddenText) state = 'overridden';
     }
     const partial = c.result !== null && c.result.partial;
-    const props: BadgeProps & { id: string } = { id: c.id, t, state, count, partial, x: rect.right, y: rect.bottom + 4 };
+    const props: BadgeProps & { id: string } = { id: c.id, t, state, count, partial, auditFailing: audit.status().failing, x: rect.right, y: rect.bottom + 4 };
     return props;
   }
 
@@ -461,13 +623,13 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     repaintPending = false;
     if (overlay === null) return;
     const badges = [...composers.values()].map(badgeFor).filter((b): b is BadgeProps & { id: string } => b !== null);
-    overlay.update({ badges, card: cardProps(), dialog: dialogProps() });
+    overlay.update({ badges, card: cardProps(), dialog: dialogProps(), notice: noticeProps() });
   }
 
   function repaintSoon(): void {
     if (repaintPending) return;
     repaintPending = true;
-    ctx.requestAnimationFrame(repaint);
+    lifetime.requestAnimationFrame(repaint);
   }
 
   function markAt(x: number, y: number): Mark | undefined {
@@ -481,14 +643,14 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
   }
 
   function hideCardSoon(): void {
-    ctx.setTimeout(() => {
+    lifetime.setTimeout(() => {
       if (card === null || card.via !== 'hover' || cardHovered) return;
       card = null;
       repaint();
     }, CARD_HIDE_MS);
   }
 
-  // --- observers and listeners, all on ctx ---
+  // --- observers and listeners, all on the guard's own lifetime ---
 
   const observer = new MutationObserver((records) => {
     let structural = false;
@@ -500,26 +662,31 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
     if (structural) scheduleScan();
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
-  ctx.onInvalidated(() => {
+  lifetime.view.addEventListener('abort', () => {
     observer.disconnect();
     clearHighlights();
     if (removeStyle !== null) removeStyle();
+    // Marks, badges and cards go; the gate stays, stopping every press until the tab is reloaded.
+    marks = [];
+    card = null;
+    composers.clear();
+    repaint();
   });
 
   // A textarea's value is no DOM mutation: its typing is seen through input events only.
-  ctx.addEventListener(document, 'input', (e) => {
+  lifetime.listen(document, 'input', (e) => {
     const c = composerOf(e.target as Node | null);
     if (c !== undefined && c.found.element instanceof HTMLTextAreaElement) schedule(c);
   }, { capture: true });
 
-  ctx.addEventListener(document, 'compositionstart', (e) => {
+  lifetime.listen(document, 'compositionstart', (e) => {
     const c = composerOf(e.target as Node | null);
     if (c === undefined) return;
     c.composing = true;
     if (c.timer !== null) clearTimeout(c.timer);
     c.timer = null;
   }, { capture: true });
-  ctx.addEventListener(document, 'compositionend', (e) => {
+  lifetime.listen(document, 'compositionend', (e) => {
     const c = composerOf(e.target as Node | null);
     if (c === undefined) return;
     c.composing = false;
@@ -527,11 +694,11 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
   }, { capture: true });
 
   let pointer: { x: number; y: number } | null = null;
-  ctx.addEventListener(document, 'mousemove', (e) => {
+  lifetime.listen(document, 'mousemove', (e) => {
     const first = pointer === null;
     pointer = { x: e.clientX, y: e.clientY };
     if (!first) return;
-    ctx.requestAnimationFrame(() => {
+    lifetime.requestAnimationFrame(() => {
       if (pointer === null) return;
       const mark = markAt(pointer.x, pointer.y);
       pointer = null;
@@ -558,10 +725,10 @@ export function startGuard(ctx: ContentScriptContext, platform: Platform): void 
       repaint();
     }
   }
-  ctx.addEventListener(document, 'selectionchange', updateCaretCard);
+  lifetime.listen(document, 'selectionchange', updateCaretCard);
 
-  ctx.addEventListener(window, 'scroll', repaintSoon, { capture: true, passive: true });
-  ctx.addEventListener(window, 'resize', repaintSoon, { passive: true });
+  lifetime.listen(window, 'scroll', repaintSoon, { capture: true, passive: true });
+  lifetime.listen(window, 'resize', repaintSoon, { passive: true });
 
   scan();
 }

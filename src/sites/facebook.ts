@@ -1,19 +1,31 @@
-/** Facebook: a Lexical editor inside the composer dialog; the Post button is a labelled role=button. */
+/**
+ * Facebook: Lexical editors, in the composer dialog (published by a labelled role=button: 投稿,
+ * 今すぐシェア…, or 次へ then 投稿) and in comment and reply boxes (published by Enter).
+ */
 import { AdapterError, readBlocks, textLeaves } from './editor-text.ts';
 import { mediaIn } from './media.ts';
-import { FACEBOOK_POST_LABELS, FACEBOOK_SELECTORS } from './selectors.ts';
+import { FACEBOOK_PROCEED_LABELS, FACEBOOK_PUBLISH_LABELS, FACEBOOK_SELECTORS } from './selectors.ts';
 import type { SiteAdapter } from './types.ts';
 
-function buttonLabel(button: Element): string {
-  return (button.getAttribute('aria-label') ?? button.textContent ?? '').trim();
+/** A button's label, loosely: no spaces, lower case, no trailing 。 or audience after ・. */
+export function looseLabel(button: Element): string {
+  const raw = button.getAttribute('aria-label') ?? button.textContent ?? '';
+  return raw.replace(/[\s\u3000]+/g, '').replace(/[・:：].*$/, '').replace(/[。.!！]+$/, '').toLowerCase();
 }
+
+function kindOfLabel(label: string): 'publish' | 'proceed' | null {
+  if (FACEBOOK_PUBLISH_LABELS.includes(label)) return 'publish';
+  if (FACEBOOK_PROCEED_LABELS.includes(label)) return 'proceed';
+  return null;
+}
+
+const inDialog = (el: Element) => el.closest(FACEBOOK_SELECTORS.dialog) !== null;
 
 export const facebook: SiteAdapter = {
   id: 'facebook',
   findEditors(root) {
-    return [...root.querySelectorAll<HTMLElement>(FACEBOOK_SELECTORS.editor)].filter(
-      (el) => el.closest(FACEBOOK_SELECTORS.dialog) !== null,
-    );
+    // The composer dialog's editor and every comment or reply box: all publish on the official account.
+    return [...root.querySelectorAll<HTMLElement>(FACEBOOK_SELECTORS.editor)];
   },
   read(editor) {
     // Lexical's root holds block nodes only (paragraphs, headings, list items inside lists); it is
@@ -23,9 +35,18 @@ export const facebook: SiteAdapter = {
     return readBlocks(blocks, (block) => textLeaves(block, '[data-lexical-text="true"]'));
   },
   postButtonFor(target) {
-    const button = target.closest<HTMLElement>(FACEBOOK_SELECTORS.button);
-    if (button === null || button.closest(FACEBOOK_SELECTORS.dialog) === null) return null;
-    return FACEBOOK_POST_LABELS.includes(buttonLabel(button)) ? button : null;
+    const button = target.closest<HTMLElement>(`${FACEBOOK_SELECTORS.button}, button`);
+    if (button === null || kindOfLabel(looseLabel(button)) === null) return null;
+    if (inDialog(button)) return button;
+    // Outside the composer: a comment's or reply's send button, next to its box.
+    const form = button.closest('form') ?? button.parentElement?.parentElement ?? null;
+    return form !== null && form.querySelector(FACEBOOK_SELECTORS.editor) !== null ? button : null;
+  },
+  buttonKind(button) {
+    return kindOfLabel(looseLabel(button)) ?? 'publish';
+  },
+  submitsOnEnter(editor) {
+    return !inDialog(editor);
   },
   mediaFor(editor) {
     const dialog = editor.closest(FACEBOOK_SELECTORS.dialog);

@@ -36,6 +36,14 @@ export function postButtonFor(target: Element): HTMLElement | null {
   return null;
 }
 
+/** Whether a Post button publishes or moves on to a last step (次へ). */
+export function buttonKindOf(button: HTMLElement): 'publish' | 'proceed' {
+  for (const adapter of ADAPTERS) {
+    if (adapter.postButtonFor(button) === button) return adapter.buttonKind?.(button) ?? 'publish';
+  }
+  return 'publish';
+}
+
 /**
  * The compose boxes a Post button publishes: those in the nearest ancestor of the button that
  * holds any (an X thread publishes all its boxes with one button).

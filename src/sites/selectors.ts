@@ -20,7 +20,7 @@ export const X_SELECTORS = {
 
 export const FACEBOOK_SELECTORS = {
   editor: '[data-lexical-editor="true"][role="textbox"]',
-  /** Facebook's composer is a modal dialog; comment boxes outside it are not posts. */
+  /** Facebook's composer is a modal dialog; comment and reply boxes sit outside it and publish on Enter. */
   dialog: '[role="dialog"]',
   button: '[role="button"]',
   /**
@@ -32,8 +32,13 @@ export const FACEBOOK_SELECTORS = {
   fileInput: 'input[type="file"]',
 } as const;
 
-/** Labels (aria-label or visible text) of Facebook's buttons that publish or move on to publishing. */
-export const FACEBOOK_POST_LABELS: readonly string[] = ['投稿', 'Post', '次へ', 'Next', 'シェア', 'Share', 'シェアする', 'Share now'];
+/**
+ * Labels (aria-label or visible text) of Facebook's buttons that publish, compared loosely: spaces
+ * and case are ignored, and a label may carry a trailing 「。」 or an audience after 「・」.
+ */
+export const FACEBOOK_PUBLISH_LABELS: readonly string[] = ['投稿', '投稿する', '今すぐ投稿', 'シェア', 'シェアする', '今すぐシェア', '公開', '公開する', 'コメントする', '返信する', '送信', 'post', 'postnow', 'share', 'sharenow', 'publish', 'comment', 'reply', 'send'];
+/** Labels of buttons that move on to a last step of the composer (the post goes out on the next screen). */
+export const FACEBOOK_PROCEED_LABELS: readonly string[] = ['次へ', 'next'];
 
 export const GENERIC_SELECTORS = {
   editor: 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]',

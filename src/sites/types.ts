@@ -12,4 +12,8 @@ export interface SiteAdapter {
   postButtonFor(target: Element): HTMLElement | null;
   /** Photos and video attached to the composer this editor belongs to, one id each (see media.ts). */
   mediaFor(editor: HTMLElement): string[];
+  /** True when plain Enter in this editor publishes (comment and reply boxes); Shift+Enter is a new line there. */
+  submitsOnEnter?(editor: HTMLElement): boolean;
+  /** `proceed` for a button that moves on to a last step (次へ) instead of publishing; `publish` by default. */
+  buttonKind?(button: HTMLElement): 'publish' | 'proceed';
 }

@@ -10,6 +10,8 @@ export interface BadgeProps {
   /** Marks shown (ignored ones excluded). */
   count: number;
   partial: boolean;
+  /** An audit record is waiting because the background did not store it (the log would miss a decision). */
+  auditFailing?: boolean;
   /** Viewport position of the badge's top-right corner. */
   x: number;
   y: number;
@@ -33,11 +35,12 @@ function label(t: Translate, state: BadgeState, count: number): string {
   }
 }
 
-export function Badge({ t, state, count, partial, x, y }: BadgeProps) {
+export function Badge({ t, state, count, partial, auditFailing = false, x, y }: BadgeProps) {
   return (
-    <div class="tg-badge" data-testid="tg-badge" data-state={state} data-partial={String(partial)} role="status" aria-label={t('badgeLabel')} style={{ left: `${x}px`, top: `${y}px` }}>
+    <div class="tg-badge" data-testid="tg-badge" data-state={state} data-partial={String(partial)} data-audit={auditFailing ? 'failing' : 'ok'} role="status" aria-label={t('badgeLabel')} style={{ left: `${x}px`, top: `${y}px` }}>
       {label(t, state, count)}
       {partial && state !== 'checking' && state !== 'broken' ? <span class="tg-partial">{t('badgePartial')}</span> : null}
+      {auditFailing ? <span class="tg-partial" data-testid="tg-badge-audit">{t('badgeAuditFailing')}</span> : null}
     </div>
   );
 }

@@ -56,6 +56,19 @@ export const MESSAGE_KEYS = [
   'severity_info',
   'severity_warn',
   'severity_block',
+  'noticeCheckingTitle',
+  'noticeCheckingBody',
+  'noticeUncheckableTitle',
+  'noticeUncheckableBody',
+  'noticeUnreadableTitle',
+  'noticeUnreadableBody',
+  'noticeOrphanedTitle',
+  'noticeOrphanedBody',
+  'noticeError',
+  'noticeBack',
+  'noticeClose',
+  'noticeProceed',
+  'badgeAuditFailing',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 

@@ -38,6 +38,11 @@ button:disabled { opacity: .45; cursor: not-allowed; }
 .tg-field { display: block; margin: 10px 0; }
 .tg-field textarea { display: block; width: 100%; box-sizing: border-box; min-height: 56px; margin-top: 4px; font: inherit; }
 .tg-approval { margin: 8px 0; }
+.tg-spinner { display: inline-block; width: 12px; height: 12px; margin-right: 8px; border: 2px solid #a8c2f0; border-top-color: #1a4fa0;
+  border-radius: 50%; animation: tg-spin 1s linear infinite; vertical-align: -1px; }
+@keyframes tg-spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) { .tg-spinner { animation: none; } }
+.tg-badge[data-audit="failing"] { outline: 2px dashed #b42318; outline-offset: 1px; }
 .tg-box { border: 1px solid #d0d7de; border-radius: 8px; padding: 8px 12px; margin: 8px 0; }
 .tg-box legend { font-weight: 600; padding: 0 4px; }
 .tg-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }

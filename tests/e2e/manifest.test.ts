@@ -57,7 +57,8 @@ describe('manifest', () => {
 
   test('permissions are only what the extension uses', () => {
     // storage: only to read the organisation's policy (chrome.storage.managed); settings live in IndexedDB.
-    const allowed = ['offscreen', 'storage'];
+    // scripting: to put the new gate into open tabs after an update (src/messaging/reinject.ts).
+    const allowed = ['offscreen', 'storage', 'scripting'];
     for (const p of (manifest.permissions as string[] | undefined) ?? []) expect(allowed).toContain(p);
   });
 
