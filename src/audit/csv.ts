@@ -3,9 +3,10 @@
  * Columns are fixed and always in this order, so spreadsheets built on an export keep working;
  * the `text` column exists only when asked for (by default: when the profile keeps texts).
  *
- * `excelSafe` (default on): a free-text cell (account, reason, text) that begins with = + - @ or a
- * tab/CR is prefixed with ' so that Excel shows it instead of running it as a formula (CSV
- * injection — a post's text is written by whoever drafted it).
+ * Every cell — the free text (account, reason, text) and the ones that "cannot" hold a formula
+ * (clauses, the hash) alike — goes through the writer's one formula neutraliser
+ * (`neutralizeFormula` in src/settings-io/csv.ts): CSV injection, issue #8 §6; a post's text is
+ * written by whoever drafted it, and a stored record is only as trustworthy as what wrote it.
  */
 import { CATEGORY_LABEL_JA } from '../shared/clauses.ts';
 import { getSetting, type AuditEvent, type ToukouGuardDB } from '../storage/index.ts';
@@ -34,8 +35,6 @@ export interface AuditCsvOptions {
   /** `ja`: Japanese header and Japanese labels for decisions, categories and severities. Default `en` (ids). */
   language?: 'en' | 'ja';
   includeText?: boolean;
-  /** Default true; see the file comment. */
-  excelSafe?: boolean;
   /** UTF-8 BOM for Excel; default true. */
   bom?: boolean;
   offsetMinutes?: number;
@@ -44,27 +43,22 @@ export interface AuditCsvOptions {
 /** Several values in one cell: categories, clauses, severities. */
 export const MULTI_VALUE_SEPARATOR = '|';
 
-function excelSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export function formatAuditCsv(events: readonly AuditEvent[], options: AuditCsvOptions = {}): string {
   const ja = options.language === 'ja';
   const columns = AUDIT_CSV_COLUMNS.filter((c) => c !== 'text' || options.includeText === true);
-  const free = (s: string): string => (options.excelSafe === false ? s : excelSafe(s));
   const offset = options.offsetMinutes ?? JST_OFFSET_MINUTES;
   const cell = (e: AuditEvent, column: AuditCsvColumn): string => {
     switch (column) {
       case 'time': return formatLocalTime(e.time, offset);
       case 'site': return e.site;
-      case 'account': return free(e.account);
+      case 'account': return e.account;
       case 'decision': return ja ? DECISION_LABEL_JA[e.decision] : e.decision;
-      case 'reason': return free(e.reason ?? '');
+      case 'reason': return e.reason ?? '';
       case 'categories': return e.categories.map((c) => (ja ? CATEGORY_LABEL_JA[c] : c)).join(MULTI_VALUE_SEPARATOR);
       case 'clauses': return e.clauses.join(MULTI_VALUE_SEPARATOR);
       case 'severities': return e.severities.map((s) => (ja ? SEVERITY_LABEL_JA[s] : s)).join(MULTI_VALUE_SEPARATOR);
       case 'text_hash': return e.textHash;
-      case 'text': return free(e.text ?? '');
+      case 'text': return e.text ?? '';
     }
   };
   const rows = [columns.map((c) => (ja ? AUDIT_CSV_HEADER_JA[c] : c)), ...events.map((e) => columns.map((c) => cell(e, c)))];

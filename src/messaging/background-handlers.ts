@@ -5,6 +5,7 @@
  * the same OffscreenProtocol table, so there is one protocol for both browsers.
  */
 import { browser } from 'wxt/browser';
+import { checkGateEventText, validateGateEvent } from '../audit/validate.ts';
 import type { CheckResult, Platform } from '../shared/types.ts';
 import { createClient } from './client.ts';
 import type { HandlerTable } from './handlers.ts';
@@ -69,18 +70,43 @@ export function createAuditMemory(limit = AUDIT_MEMORY_LIMIT): AuditMemory {
   };
 }
 
+/** How many event ids the background remembers to answer a retried event without storing it twice. */
+const REMEMBERED_EVENT_IDS = 1000;
+
 /**
  * `engine` gives the engine options in force for each check (the settings are the background's to
  * read, never the content script's to send); without it the host checks under the defaults.
+ *
+ * `audit.append` validates every field of the event before the sink sees it (src/audit/validate.ts):
+ * a malformed or forged event — an unknown decision, `released` or `approval_refused` (only the
+ * background writes those), an unknown clause or category, a hash that is not one, a text that
+ * is not the hashed one, a press time in the future — is refused with an `AuditRejected` error,
+ * which the tab should treat as final (retrying cannot help). An event repeated with the same
+ * `eventId` (a retry after a lost answer) is answered without being stored again.
  */
-export function backgroundHandlers(fullCheck: FullCheck, audit: AuditSink = createAuditMemory(), engine?: () => Promise<EngineConfig>): HandlerTable<ContentProtocol> {
+export function backgroundHandlers(
+  fullCheck: FullCheck,
+  audit: AuditSink = createAuditMemory(),
+  engine?: () => Promise<EngineConfig>,
+  now: () => number = Date.now,
+): HandlerTable<ContentProtocol> {
+  const stored = new Map<string, number>();
   return {
     async check(request) {
       return fullCheck(engine === undefined ? request : { ...request, engine: await engine() });
     },
-    async 'audit.append'(event) {
-      // The time is the background's, not the page's: a content script cannot backdate an event.
-      return { kept: await audit.append({ ...event, time: Date.now() }) };
+    async 'audit.append'(raw) {
+      // The time is the background's, or a press time under a day old: no further back than a queue would hold an event.
+      const { event, time } = validateGateEvent(raw, now());
+      await checkGateEventText(event);
+      const repeated = event.eventId === undefined ? undefined : stored.get(event.eventId);
+      if (repeated !== undefined) return { kept: repeated };
+      const kept = await audit.append({ ...(event as AuditAppend), time });
+      if (event.eventId !== undefined) {
+        stored.set(event.eventId, kept);
+        if (stored.size > REMEMBERED_EVENT_IDS) stored.delete(stored.keys().next().value as string);
+      }
+      return { kept };
     },
   };
 }

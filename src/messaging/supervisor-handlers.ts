@@ -5,9 +5,10 @@
  * checks (PageProtocol, own pages only), and the Dexie-backed audit log behind `audit.append`.
  */
 import { buildAuditEvent } from '../audit/event.ts';
+import { checkGateEventText, validateGateEvent } from '../audit/validate.ts';
 import { createApprovalRequest } from '../security/approval.ts';
 import type { CheckResult, Platform } from '../shared/types.ts';
-import { addAuditEvent, type AuditDecision, type ToukouGuardDB } from '../storage/index.ts';
+import { addAuditEvent, getSetting, type AuditDecision, type ToukouGuardDB } from '../storage/index.ts';
 import { acceptApprovalCode, consumeApproval } from '../supervisor/approvals.ts';
 import { guardConfig, loadEffectiveConfig } from '../supervisor/config.ts';
 import type { HandlerTable } from './handlers.ts';
@@ -27,8 +28,8 @@ export function guardHandlers(deps: SupervisorDeps): HandlerTable<GuardProtocol>
     async 'config.get'({ platform }) {
       return guardConfig(db, await deps.readManaged(), platform, now());
     },
-    async 'approval.request'({ text, account, site }) {
-      return { request: await createApprovalRequest({ text, account, site, now: now() }) };
+    async 'approval.request'({ text, account, site, media }) {
+      return { request: await createApprovalRequest({ text, account, site, media: media ?? [], now: now() }) };
     },
     async 'approval.code'(request) {
       const config = await loadEffectiveConfig(db, await deps.readManaged());
@@ -40,22 +41,45 @@ export function guardHandlers(deps: SupervisorDeps): HandlerTable<GuardProtocol>
 /** An audit event as the gate sends it, with the account and (when the supervisor keeps texts) the text. */
 export type GateAuditEvent = AuditAppend & { account?: string; text?: string };
 
+/** The log's note for a post the tab said was approved when the background had no approval for it. */
+export const NO_APPROVAL_ON_RECORD = '了承の記録が見つかりません（期限切れ・使用済み、またはこの端末で確認されていない了承）';
+/** …and for one approved by the author's own word, when no supervisor PIN or public key is set up. */
+export const SELF_DECLARED_APPROVAL = '了承は本人の申告による（所属長 PIN・公開鍵が未設定）';
+
 /**
- * Stores a gate decision. The time is the background's (a page cannot backdate an event). A post
- * that went out with an approval uses it up, and a release is logged as `released` with the
- * supervisor's reason. The text is kept only when the configuration in force says so.
+ * Stores a gate decision. Every field is validated first (src/audit/validate.ts: a forged or
+ * malformed event is refused with `AuditRejected`, `released` or `approval_refused` never come
+ * from a tab, and a post logged as clean or confirmed over findings that say otherwise is kept
+ * with the anomaly written into its reason). The time is the background's (`time`, set by the handler), or `deps.now`.
+ * A post the tab says went out with an approval is stored as approved only when the background
+ * finds an approval it granted itself for this text, account and site, and uses it up; a release
+ * is logged as `released` with the supervisor's reason; without one the post is logged as
+ * `posted_override` with `NO_APPROVAL_ON_RECORD` (or, when nothing could verify an approval on
+ * this machine, as the author's own word). The text is kept only when the configuration in force says so.
  */
-export async function persistGateEvent(deps: SupervisorDeps, event: GateAuditEvent): Promise<number> {
+export async function persistGateEvent(deps: SupervisorDeps, input: GateAuditEvent & { time?: number }): Promise<number> {
   const { db } = deps;
-  const time = (deps.now ?? Date.now)();
+  const { time: given, ...raw } = input;
+  const background = given ?? (deps.now ?? Date.now)();
+  const { event, time, anomaly } = validateGateEvent(raw, background);
+  await checkGateEventText(event);
   const config = await loadEffectiveConfig(db, await deps.readManaged());
   const account = event.account ?? '';
   let decision: AuditDecision = event.decision;
   let reason = event.reason;
+  if (anomaly !== null) {
+    decision = 'posted_override';
+    reason = reason === undefined || reason.trim() === '' ? anomaly : `${anomaly} ${reason}`;
+  }
   if (decision === 'posted_with_approval') {
-    const used = await consumeApproval(db, event.textHash, account, time);
-    if (used === undefined) reason = `${reason ?? ''}（了承の記録が見つかりません: 期限切れか使用済み）`.trim();
-    else if (used.kind === 'release') {
+    const used = await consumeApproval(db, { textHash: event.textHash, account, site: event.site }, background);
+    if (used === undefined) {
+      const verifiable = config.supervisorPublicKey !== null || (await getSetting(db, 'supervisorPinHash')) !== null;
+      if (verifiable) {
+        decision = 'posted_override';
+        reason = reason === undefined || reason.trim() === '' || reason === SELF_DECLARED_APPROVAL ? NO_APPROVAL_ON_RECORD : `${NO_APPROVAL_ON_RECORD} ${reason}`;
+      } else reason = SELF_DECLARED_APPROVAL;
+    } else if (used.kind === 'release') {
       decision = 'released';
       reason = used.reason ?? reason;
     }
@@ -64,7 +88,7 @@ export async function persistGateEvent(deps: SupervisorDeps, event: GateAuditEve
     { time, site: event.site, account, decision, result: { findings: [] }, text: event.text ?? '' },
     { keepText: config.auditKeepText && event.text !== undefined },
   );
-  // The gate summarised its findings itself; the hash is of the exact text that went out.
+  // The gate summarised its findings itself (validated above); the hash is of the exact text that went out.
   stored.categories = event.categories;
   stored.clauses = event.clauses;
   stored.severities = event.severities;

@@ -39,15 +39,25 @@ export interface ApprovalSubjectMessage {
   text: string;
   account: string;
   site: Platform;
+  /**
+   * Fingerprints of the photos and videos attached to the held post (the gate's media list): an
+   * approval is bound to them, so it does not open the gate for other pictures. Absent: none.
+   */
+  media?: string[];
   findings: Finding[];
 }
 
-export type ApprovalReply = { ok: true; kind: ApprovalKind; reason?: string; expiresAt: number } | { ok: false; reason: string };
+/**
+ * A granted approval carries `validForMs`: how long the tab may keep it, measured on the
+ * background's trusted clock. The tab keeps it until `rememberedApprovalDeadline(reply,
+ * performance.now())` (src/security/approval-lifetime.ts), never longer; `expiresAt` is for display.
+ */
+export type ApprovalReply = { ok: true; kind: ApprovalKind; reason?: string; expiresAt: number; validForMs: number } | { ok: false; reason: string };
 
 export interface GuardProtocol {
   'config.get'(request: { platform: Platform }): GuardConfig;
   /** The request the author copies to the supervisor (TGREQ1.…). */
-  'approval.request'(request: { text: string; account: string; site: Platform }): { request: string };
+  'approval.request'(request: { text: string; account: string; site: Platform; media?: string[] }): { request: string };
   /** The author pasted an approval code. */
   'approval.code'(request: ApprovalSubjectMessage & { code: string }): ApprovalReply;
 }
@@ -80,6 +90,8 @@ export interface InPersonView {
   findings: Finding[];
   categories: Category[];
   clauses: string[];
+  /** How many photos and videos are attached (the approval covers exactly these). */
+  mediaCount: number;
 }
 
 /** The confirmation window (approve.html) → the background. */

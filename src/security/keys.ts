@@ -5,10 +5,61 @@
  * (PBKDF2-SHA-256 → AES-256-GCM), so a copied profile without the PIN cannot sign approvals.
  */
 import { fromBase64, randomBytes, toBase64, utf8Bytes, utf8Text } from './encoding.ts';
-import { PBKDF2_ITERATIONS, checkPinRules, normalizePin } from './pin.ts';
+import { PBKDF2_ITERATIONS, PBKDF2_LEGACY_ITERATIONS, checkPinRules, normalizePin } from './pin.ts';
 
 export const SIGNING_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 export const SIGNATURE_PARAMS = { name: 'ECDSA', hash: 'SHA-256' } as const;
+/** A P-256 signature as WebCrypto gives it: r ‖ s, 32 bytes each. */
+export const SIGNATURE_BYTES = 64;
+
+/** The order n of the P-256 group. */
+const P256_ORDER = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+const P256_HALF_ORDER = P256_ORDER >> 1n;
+
+function bytesToBigInt(bytes: Uint8Array): bigint {
+  let n = 0n;
+  for (const b of bytes) n = (n << 8n) | BigInt(b);
+  return n;
+}
+
+function bigIntTo32Bytes(n: bigint): Uint8Array {
+  const out = new Uint8Array(32);
+  for (let i = 31, v = n; i >= 0; i--, v >>= 8n) out[i] = Number(v & 0xffn);
+  return out;
+}
+
+/**
+ * True for the one canonical form of a signature: r and s in [1, n−1] and s ≤ n/2 ("low s").
+ * ECDSA accepts (r, s) and (r, n−s) alike, so without this rule anyone holding a code could make a
+ * second, different code string for the same approval (issue #8 §4) — a replay that a check on the
+ * code's text would not catch.
+ */
+export function isCanonicalSignature(signature: Uint8Array): boolean {
+  if (signature.length !== SIGNATURE_BYTES) return false;
+  const r = bytesToBigInt(signature.subarray(0, 32));
+  const s = bytesToBigInt(signature.subarray(32));
+  return r >= 1n && r < P256_ORDER && s >= 1n && s <= P256_HALF_ORDER;
+}
+
+/** The low-s form of a valid signature (WebCrypto signs with either form, at random). */
+export function toCanonicalSignature(signature: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(signature);
+  const s = bytesToBigInt(signature.subarray(32));
+  if (s > P256_HALF_ORDER) out.set(bigIntTo32Bytes(P256_ORDER - s), 32);
+  return out;
+}
+
+/** `(r, n − s)`: the other valid form of a signature. Exported for the tests that prove it is refused. */
+export function mirroredSignature(signature: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(signature);
+  out.set(bigIntTo32Bytes(P256_ORDER - bytesToBigInt(signature.subarray(32))), 32);
+  return out;
+}
+
+/** Signs `data` and returns the canonical (low-s) signature. */
+export async function signCanonical(privateKey: CryptoKey, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  return toCanonicalSignature(new Uint8Array(await globalThis.crypto.subtle.sign(SIGNATURE_PARAMS, privateKey, data)));
+}
 
 export interface SupervisorKeyPair {
   /** Public JWK: kty EC, crv P-256, x, y. Safe to share. */
@@ -70,10 +121,14 @@ async function pinKey(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: nu
 export async function encryptPrivateKey(privateKeyJwk: JsonWebKey, pin: string): Promise<EncryptedPrivateKey> {
   const checked = checkPinRules(pin);
   if (!checked.ok) throw new Error(checked.reason);
+  return encryptJwk(privateKeyJwk, checked.pin);
+}
+
+async function encryptJwk(privateKeyJwk: JsonWebKey, pin: string): Promise<EncryptedPrivateKey> {
   if (typeof privateKeyJwk.d !== 'string') throw new Error('秘密鍵ではありません。');
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const key = await pinKey(checked.pin, salt, PBKDF2_ITERATIONS);
+  const key = await pinKey(pin, salt, PBKDF2_ITERATIONS);
   const plain = utf8Bytes(JSON.stringify(privateKeyJwk));
   const ciphertext = new Uint8Array(await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain));
   return {
@@ -108,7 +163,8 @@ export async function reencryptPrivateKey(stored: EncryptedPrivateKey, oldPin: s
 }
 
 async function decryptJwk(stored: EncryptedPrivateKey, pin: string): Promise<{ ok: true; jwk: JsonWebKey } | { ok: false; reason: string }> {
-  if (!isEncryptedPrivateKey(stored) || stored.kdf.iterations < PBKDF2_ITERATIONS) return { ok: false, reason: '保存された秘密鍵の形式が不正です。' };
+  // Keys encrypted before issue #8 used 210,000 rounds: still opened, and re-encrypted by the caller (`privateKeyNeedsUpgrade`).
+  if (!isEncryptedPrivateKey(stored) || stored.kdf.iterations < PBKDF2_LEGACY_ITERATIONS) return { ok: false, reason: '保存された秘密鍵の形式が不正です。' };
   const salt = fromBase64(stored.kdf.salt);
   const iv = fromBase64(stored.cipher.iv);
   const ciphertext = fromBase64(stored.ciphertext);
@@ -125,6 +181,19 @@ async function decryptJwk(stored: EncryptedPrivateKey, pin: string): Promise<{ o
   } catch {
     return { ok: false, reason: '保存された秘密鍵の形式が不正です。' };
   }
+}
+
+/** True for a key stored under fewer PBKDF2 rounds than `PBKDF2_ITERATIONS`: re-encrypt it at the next unlock. */
+export function privateKeyNeedsUpgrade(stored: EncryptedPrivateKey): boolean {
+  return stored.kdf.iterations < PBKDF2_ITERATIONS;
+}
+
+/** The same key under the same PIN with today's PBKDF2 rounds (after the PIN was checked). */
+export async function upgradePrivateKey(stored: EncryptedPrivateKey, pin: string): Promise<EncryptedPrivateKey> {
+  const jwk = await decryptJwk(stored, pin);
+  if (!jwk.ok) throw new Error(jwk.reason);
+  // Not encryptPrivateKey: a PIN set under older rules still opens, and must keep opening.
+  return encryptJwk(jwk.jwk, normalizePin(pin));
 }
 
 export type UnlockResult = { ok: true; privateKey: CryptoKey } | { ok: false; reason: string };

@@ -6,15 +6,21 @@
  * Rules (chosen here, shown to the supervisor by `PIN_RULE_JA`): 6 to 12 digits. Full-width digits
  * (１２３…, what a Japanese IME gives) are read as the same digits. Six, not four: a PIN hash that
  * leaves the machine with a copied browser profile can be tried offline, and at 210,000 PBKDF2
- * rounds 10^4 PINs fall in minutes while 10^6 take days on one core. A PIN of one repeated digit
+ * rounds 10^4 PINs fall in minutes while 10^6 take days on one core (weeks at 600,000). A PIN of one repeated digit
  * or a straight run (123456, 987654) is refused as the first thing anyone would try.
  */
 import { constantTimeEqual, fromBase64, randomBytes, toBase64, utf8Bytes } from './encoding.ts';
 
 export const PIN_MIN_DIGITS = 6;
 export const PIN_MAX_DIGITS = 12;
-/** OWASP's 2023 figure for PBKDF2-HMAC-SHA-256; a stored hash with fewer rounds is refused. */
-export const PBKDF2_ITERATIONS = 210_000;
+/** OWASP's figure for PBKDF2-HMAC-SHA-256 (Password Storage Cheat Sheet, 2023–): every new hash and key uses it. */
+export const PBKDF2_ITERATIONS = 600_000;
+/**
+ * What builds before issue #8 stored (OWASP's earlier figure). Such a hash still verifies, and is
+ * replaced by a 600,000-round one at the next successful unlock (`pinNeedsRehash`); anything weaker
+ * never verifies, so a tampered, cheap hash cannot be planted to make guessing fast.
+ */
+export const PBKDF2_LEGACY_ITERATIONS = 210_000;
 export const PIN_SALT_BYTES = 16;
 const HASH_BITS = 256;
 
@@ -75,6 +81,18 @@ export async function hashPin(input: string, options: { iterations?: number } = 
   return { algorithm: 'PBKDF2-SHA-256', salt: toBase64(salt), iterations, hash: toBase64(hash) };
 }
 
+/**
+ * A new hash, at today's rounds, for a PIN that `verifyPin` has just accepted (the upgrade of an
+ * older hash). The PIN rules are not re-checked: a PIN set under older rules must keep opening.
+ */
+export async function rehashVerifiedPin(input: string): Promise<PinHash> {
+  const pin = normalizePin(input);
+  if (!/^[0-9]{1,64}$/.test(pin)) throw new Error(`数字以外の文字が含まれています。${PIN_RULE_JA}`);
+  const salt = randomBytes(PIN_SALT_BYTES);
+  const hash = await pbkdf2(pin, salt, PBKDF2_ITERATIONS);
+  return { algorithm: 'PBKDF2-SHA-256', salt: toBase64(salt), iterations: PBKDF2_ITERATIONS, hash: toBase64(hash) };
+}
+
 export function isPinHash(value: unknown): value is PinHash {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
@@ -87,13 +105,18 @@ export function isPinHash(value: unknown): value is PinHash {
   );
 }
 
+/** True for a hash made with fewer rounds than `PBKDF2_ITERATIONS`: hash the PIN again once it has been verified. */
+export function pinNeedsRehash(stored: PinHash): boolean {
+  return stored.iterations < PBKDF2_ITERATIONS;
+}
+
 /**
  * True when `input` is the PIN behind `stored`. The derived keys are compared in constant time;
- * a stored record that is malformed or weaker than `PBKDF2_ITERATIONS` never verifies (so a
- * tampered, cheap hash cannot be planted to make guessing fast).
+ * a stored record that is malformed or weaker than `PBKDF2_LEGACY_ITERATIONS` never verifies.
+ * Callers go through the one attempt limiter (src/supervisor/pin-guard.ts), never here directly.
  */
 export async function verifyPin(input: string, stored: PinHash): Promise<boolean> {
-  if (!isPinHash(stored) || stored.iterations < PBKDF2_ITERATIONS) return false;
+  if (!isPinHash(stored) || stored.iterations < PBKDF2_LEGACY_ITERATIONS) return false;
   const salt = fromBase64(stored.salt);
   const expected = fromBase64(stored.hash);
   if (salt === null || expected === null || salt.length < PIN_SALT_BYTES || expected.length !== HASH_BITS / 8) return false;

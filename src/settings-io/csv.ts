@@ -5,7 +5,8 @@
  *
  * Read: CRLF, LF or a lone CR between records; a UTF-8 BOM; no break after the last record; line
  * breaks inside a quoted field kept as written. Write: CRLF between records, a field quoted only
- * when it holds a comma, quote, CR or LF (or leading/trailing space, which some readers trim).
+ * when it holds a comma, quote, CR or LF (or leading/trailing space, which some readers trim), and
+ * EVERY cell passed through the one formula neutraliser (`neutralizeFormula`) first.
  */
 
 export class CsvSyntaxError extends Error {
@@ -101,15 +102,40 @@ export function isBlankRecord(record: CsvRecord): boolean {
   return record.fields.length === 1 && record.fields[0] === '';
 }
 
+/**
+ * A cell that a spreadsheet would run as a formula (CSV injection, issue #8 §6): one that starts —
+ * after any spaces, and after any apostrophes this function itself adds — with = + - @, their
+ * full-width forms ＝ ＋ － ＠ (which Japanese Excel reads as formulas too), their small forms
+ * ﹦ ﹢ ﹣ ﹫ or the minus sign −; or with a tab, CR or LF.
+ */
+const FORMULA_LEAD = /^'*(?:[\t\r\n]|[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212])/;
+
+/**
+ * Prefixes ' to a cell that would start a formula, so Excel and LibreOffice show the text instead
+ * of running it (OWASP's CSV-injection advice). A cell that starts with ' followed by such a lead
+ * gets one more ', so `restoreFormula` gives back exactly what was written: every export of the
+ * extension goes through this (the audit log, the settings, the term lists), every import of a
+ * term list through `restoreFormula`.
+ */
+export function neutralizeFormula(cell: string): string {
+  return FORMULA_LEAD.test(cell) ? `'${cell}` : cell;
+}
+
+/** The inverse of `neutralizeFormula` (for reading back a file this extension wrote). */
+export function restoreFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_LEAD.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 function quoteField(field: string): string {
   return /[",\r\n]|^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
 /**
- * Rows to CSV text, CRLF after every record. `bom` prefixes U+FEFF so that Excel (what city
- * offices open CSV with) reads the file as UTF-8 rather than Shift_JIS.
+ * Rows to CSV text, CRLF after every record, every cell through `neutralizeFormula` (there is no
+ * way around it: a cell no one thought could hold a formula is where one gets in). `bom` prefixes
+ * U+FEFF so that Excel (what city offices open CSV with) reads the file as UTF-8 rather than Shift_JIS.
  */
 export function writeCsv(rows: readonly (readonly string[])[], options: { bom?: boolean } = {}): string {
-  const body = rows.map((r) => r.map(quoteField).join(',') + '\r\n').join('');
+  const body = rows.map((r) => r.map((cell) => quoteField(neutralizeFormula(cell))).join(',') + '\r\n').join('');
   return (options.bom === true ? '\ufeff' : '') + body;
 }

@@ -6,11 +6,12 @@
  *
  * `forms`, `example_hit` and `example_clean` hold several values separated by `|`; `reading`,
  * `example_clean` and `note` may be empty. Rows are checked by the same parser as dictionaries/
- * (`validateCustomTerms` → `parseDictionary`), and a file is applied all or nothing.
+ * (`validateCustomTerms` → `parseDictionary`), and a file is applied all or nothing. The export
+ * neutralises cells a spreadsheet would run as formulas (`neutralizeFormula`); the import restores them.
  */
 import { isCategory } from '../shared/types.ts';
 import { listCustomTerms, validateCustomTerms, type CustomTerm, type CustomTermProblem, type ToukouGuardDB } from '../storage/index.ts';
-import { CsvSyntaxError, isBlankRecord, readCsv, writeCsv } from './csv.ts';
+import { CsvSyntaxError, isBlankRecord, readCsv, restoreFormula, writeCsv } from './csv.ts';
 import { refused, withoutFieldPrefix, type ImportOutcome, type ImportProblem } from './problems.ts';
 
 export const CUSTOM_TERMS_CSV_HEADER = ['category', 'id', 'forms', 'reading', 'severity', 'example_hit', 'example_clean', 'note'] as const;
@@ -48,7 +49,8 @@ function rowToTerm(fields: readonly string[]): CustomTerm {
 export function parseCustomTermsCsv(text: string): ImportOutcome<CustomTerm[]> {
   let records;
   try {
-    records = readCsv(text);
+    // The export neutralised formula-looking cells (writeCsv); reading undoes exactly that.
+    records = readCsv(text).map((r) => ({ line: r.line, fields: r.fields.map(restoreFormula) }));
   } catch (error) {
     if (error instanceof CsvSyntaxError) return refused([{ line: error.line, field: '', message: error.detail }]);
     throw error;

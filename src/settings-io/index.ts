@@ -1,4 +1,4 @@
-export { CsvSyntaxError, isBlankRecord, readCsv, writeCsv, type CsvRecord } from './csv.ts';
+export { CsvSyntaxError, isBlankRecord, neutralizeFormula, readCsv, restoreFormula, writeCsv, type CsvRecord } from './csv.ts';
 export { formatProblem, type ImportOutcome, type ImportProblem } from './problems.ts';
 export {
   CUSTOM_TERMS_CSV_HEADER, LIST_SEPARATOR, exportCustomTermsCsv, formatCustomTermsCsv, importCustomTermsCsv, parseCustomTermsCsv, type ImportMode,

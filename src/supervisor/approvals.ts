@@ -2,51 +2,50 @@
  * Approvals under guideline (4)③ `4-3-approval` as the background runs them for the author's gate:
  * a signed code pasted by the author, the supervisor's PIN typed on the author's machine (in
  * person), and a release of a post held by block findings (with a reason). Each is bound to the
- * exact text (its SHA-256) and the account; a code is used for one post. Every acceptance is kept
- * in the approvals table and every refusal in the audit log (`approval_refused`).
+ * exact text (its SHA-256), the account, the site and the attached photos; a code opens one post
+ * (its request id is kept, a second paste is refused), and everything is judged on the trusted
+ * clock (`observeTime`: the latest time seen). Every acceptance is kept in the approvals table and
+ * every refusal in the audit log (`approval_refused`).
  */
 import { recordAuditEvent, type AuditInput } from '../audit/event.ts';
-import { sha256Hex, verifyApprovalCode, verifyPin, type ApprovalKind } from '../security/index.ts';
+import { APPROVAL_FAILURE_JA, mediaDigest, sha256Hex, verifyApprovalCode, type ApprovalKind } from '../security/index.ts';
 import type { Finding, Platform } from '../shared/types.ts';
-import { findUsableApprovals, getSetting, markApprovalUsed, recordApproval, type ApprovalRecord, type ToukouGuardDB } from '../storage/index.ts';
+import {
+  observeTime, recordApproval, recordReceivedApproval, takeUsableApproval,
+  type ApprovalRecord, type BoundApprovalRecord, type ToukouGuardDB, type Unsaved,
+} from '../storage/index.ts';
+import { WRONG_PIN, checkSupervisorPin, type PinLimits } from './pin-guard.ts';
 
-/** What an approval is for: the exact text, where, and to which account. */
+/** What an approval is for: the exact text, where, to which account, with which photos. */
 export interface ApprovalSubject {
   text: string;
   account: string;
   site: Platform;
+  /** Fingerprints of the attached photos and videos (none when absent). */
+  media?: readonly string[];
   /** The findings the gate showed, for the audit record of a refusal. */
   findings: Finding[];
 }
 
-export type ApprovalOutcome = { ok: true; kind: ApprovalKind; reason?: string; expiresAt: number } | { ok: false; reason: string };
+export type ApprovalOutcome =
+  | {
+      ok: true;
+      kind: ApprovalKind;
+      reason?: string;
+      /** Epoch ms (for display). */
+      expiresAt: number;
+      /**
+       * How long the tab may keep this approval, measured on the background's trusted clock: the
+       * tab turns it into a deadline on its monotonic clock (`rememberedApprovalDeadline`).
+       */
+      validForMs: number;
+    }
+  | { ok: false; reason: string };
 
 /** An in-person approval opens the gate for this text for one hour. */
 export const IN_PERSON_VALID_MS = 60 * 60 * 1000;
 /** The `code` column of an in-person approval (there is no signed code). */
 export const IN_PERSON_CODE = 'PIN';
-
-/**
- * Wrong PINs typed in the in-person confirmation window: after `MAX_FAILURES` the PIN is not even tried for a while, and the
- * wait doubles each time, so a PIN cannot be guessed by hammering the window.
- */
-export class PinAttemptLimiter {
-  private failures = 0;
-  private lockedUntil = 0;
-  constructor(private readonly maxFailures = 5, private readonly baseLockMs = 60_000) {}
-  /** Milliseconds left before another try is allowed (0: allowed now). */
-  wait(now: number): number {
-    return Math.max(0, this.lockedUntil - now);
-  }
-  failed(now: number): void {
-    this.failures += 1;
-    if (this.failures >= this.maxFailures) this.lockedUntil = now + this.baseLockMs * 2 ** (this.failures - this.maxFailures);
-  }
-  succeeded(): void {
-    this.failures = 0;
-    this.lockedUntil = 0;
-  }
-}
 
 async function refuse(db: ToukouGuardDB, subject: ApprovalSubject, reason: string, now: number): Promise<ApprovalOutcome> {
   const input: AuditInput = { time: now, site: subject.site, account: subject.account, decision: 'approval_refused', reason, result: { findings: subject.findings }, text: subject.text };
@@ -54,72 +53,78 @@ async function refuse(db: ToukouGuardDB, subject: ApprovalSubject, reason: strin
   return { ok: false, reason };
 }
 
-/** The author pasted a code: verified with the supervisor's public key (from the effective config). */
+function granted(kind: ApprovalKind, reason: string | undefined, expiresAt: number, trustedNow: number): ApprovalOutcome {
+  const outcome: ApprovalOutcome = { ok: true, kind, expiresAt, validForMs: Math.max(0, expiresAt - trustedNow) };
+  if (reason !== undefined && reason !== '') outcome.reason = reason;
+  return outcome;
+}
+
+/** The author pasted a code: verified with the supervisor's public key (from the effective config), then used up. */
 export async function acceptApprovalCode(
   db: ToukouGuardDB,
   publicKey: JsonWebKey | null,
   subject: ApprovalSubject & { code: string },
   now = Date.now(),
 ): Promise<ApprovalOutcome> {
-  const verified = await verifyApprovalCode(subject.code, publicKey, { text: subject.text, account: subject.account, now });
-  if (!verified.ok) return refuse(db, subject, `了承コード: ${verified.reason}`, now);
-  const record: Omit<ApprovalRecord, 'id'> = {
+  const trusted = await observeTime(db, now);
+  const expectation = { text: subject.text, account: subject.account, site: subject.site, media: subject.media ?? [], now: trusted };
+  const verified = await verifyApprovalCode(subject.code, publicKey, expectation);
+  if (!verified.ok) return refuse(db, subject, `了承コード: ${verified.reason}`, trusted);
+  const record: Unsaved<ApprovalRecord> & { requestId: string; mediaHash: string } = {
     textHash: verified.textHash,
     account: verified.account,
-    site: subject.site,
+    site: verified.site,
     kind: verified.kind,
     code: subject.code.replace(/\s+/g, ''),
     issuedAt: verified.issuedAt,
     expiresAt: verified.expiresAt,
+    requestId: verified.requestId,
+    mediaHash: verified.mediaHash,
   };
   if (verified.reason !== undefined) record.reason = verified.reason;
-  await recordApproval(db, record);
-  const outcome: ApprovalOutcome = { ok: true, kind: verified.kind, expiresAt: verified.expiresAt };
-  if (verified.reason !== undefined) outcome.reason = verified.reason;
-  return outcome;
+  if ((await recordReceivedApproval(db, record)) === null) return refuse(db, subject, `了承コード: ${APPROVAL_FAILURE_JA.used}`, trusted);
+  return granted(verified.kind, verified.reason, verified.expiresAt, trusted);
 }
 
-/** The supervisor typed their PIN on the author's machine. A release needs a reason. */
+/**
+ * The supervisor typed their PIN on the author's machine. A release needs a reason. The PIN goes
+ * through the one persisted limiter (pin-guard.ts); a wrong one is recorded, a locked-out one is not tried.
+ */
 export async function approveInPerson(
   db: ToukouGuardDB,
-  limiter: PinAttemptLimiter,
   subject: ApprovalSubject & { pin: string; kind: ApprovalKind; reason?: string },
   now = Date.now(),
+  limits?: PinLimits,
 ): Promise<ApprovalOutcome> {
-  const wait = limiter.wait(now);
-  if (wait > 0) return { ok: false, reason: `PIN の誤りが続いたため、${Math.ceil(wait / 1000)}秒後まで受け付けません。` };
-  const stored = await getSetting(db, 'supervisorPinHash');
-  if (stored === null) return { ok: false, reason: '所属長 PIN が設定されていません（設定画面で設定してください）。' };
+  const trusted = await observeTime(db, now);
   const reason = subject.reason?.trim() ?? '';
   if (subject.kind === 'release' && reason === '') return { ok: false, reason: 'ブロックの解除には理由が必要です。' };
-  if (!(await verifyPin(subject.pin, stored))) {
-    limiter.failed(now);
-    return refuse(db, subject, '所属長 PIN が違います', now);
+  const verdict = await checkSupervisorPin(db, subject.pin, limits === undefined ? { now } : { now, limits });
+  if (!verdict.ok) {
+    // Only a PIN that was tried and wrong is a refusal worth recording; a lockout or no PIN set is not.
+    if (verdict.locked || verdict.reason !== WRONG_PIN) return { ok: false, reason: verdict.reason };
+    return refuse(db, subject, '所属長 PIN が違います', trusted);
   }
-  limiter.succeeded();
-  const record: Omit<ApprovalRecord, 'id'> = {
+  const record: Unsaved<ApprovalRecord> & { mediaHash: string } = {
     textHash: await sha256Hex(subject.text),
     account: subject.account,
     site: subject.site,
     kind: subject.kind,
     code: IN_PERSON_CODE,
-    issuedAt: now,
-    expiresAt: now + IN_PERSON_VALID_MS,
+    issuedAt: trusted,
+    expiresAt: trusted + IN_PERSON_VALID_MS,
+    mediaHash: await mediaDigest(subject.media ?? []),
   };
   if (reason !== '') record.reason = reason;
   await recordApproval(db, record);
-  const outcome: ApprovalOutcome = { ok: true, kind: subject.kind, expiresAt: record.expiresAt };
-  if (reason !== '') outcome.reason = reason;
-  return outcome;
+  return granted(subject.kind, reason, record.expiresAt, trusted);
 }
 
 /**
- * The post went out: the newest usable approval for this text and account is marked used and
- * returned (its kind decides `posted_with_approval` or `released`, its reason goes to the log).
+ * The post went out: the newest usable approval for this text, account and site is marked used
+ * and returned (its kind decides `posted_with_approval` or `released`, its reason goes to the log).
+ * Judged on the trusted clock, so an approval that expired before the clock was turned back stays expired.
  */
-export async function consumeApproval(db: ToukouGuardDB, textHash: string, account: string, now = Date.now()): Promise<ApprovalRecord | undefined> {
-  const [usable] = await findUsableApprovals(db, textHash, account, now);
-  if (usable === undefined) return undefined;
-  await markApprovalUsed(db, usable.id, now);
-  return usable;
+export async function consumeApproval(db: ToukouGuardDB, subject: { textHash: string; account: string; site: string }, now = Date.now()): Promise<BoundApprovalRecord | undefined> {
+  return takeUsableApproval(db, subject, await observeTime(db, now));
 }

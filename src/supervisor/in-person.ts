@@ -3,16 +3,17 @@
  * gate dialog would be visible to x.com's or facebook.com's own scripts (key events reach window
  * listeners), so the gate only asks the background to open the extension's confirmation window
  * (approve.html, a small popup window): the held post is kept here, in the background's memory
- * (never in the URL), the supervisor reads it and types the PIN there, the PIN is checked with the
- * existing wrong-PIN backoff (approveInPerson), and the tab is told the gate is open for that
- * exact key. Closing the window tells the tab the request ended.
+ * (never in the URL), the supervisor reads it and types the PIN there, the PIN is checked under
+ * the one persisted wrong-PIN limiter (pin-guard.ts, through approveInPerson), and the tab is told
+ * the gate is open for that exact key. Closing the window tells the tab the request ended.
  */
 import type { HandlerTable, Sender } from '../messaging/handlers.ts';
 import type { ApprovalReply, ApprovePageProtocol, InPersonProtocol, InPersonRequest, InPersonView } from '../messaging/supervisor-protocol.ts';
 import { sha256Hex } from '../security/hash.ts';
 import { summarizeFindings } from '../shared/summary.ts';
 import type { ToukouGuardDB } from '../storage/index.ts';
-import { approveInPerson, PinAttemptLimiter } from './approvals.ts';
+import { approveInPerson } from './approvals.ts';
+import type { PinLimits } from './pin-guard.ts';
 
 /** A request the confirmation window has not answered yet. */
 interface Pending {
@@ -32,11 +33,13 @@ export interface InPersonDeps {
   /** Sends `approval.answer` to the content script of that tab and frame. */
   tell(tabId: number, frameId: number, answer: { id: string; key: string; reply: ApprovalReply }): Promise<void>;
   newId?: () => string;
+  /** The wrong-PIN limits (tests shorten them); the count itself is in the database. */
+  pinLimits?: PinLimits;
 }
 
 export const WINDOW_CLOSED = '所属長の確認画面が閉じられました。';
 
-export function inPersonDesk(deps: InPersonDeps, limiter = new PinAttemptLimiter()) {
+export function inPersonDesk(deps: InPersonDeps) {
   const pending = new Map<string, Pending>();
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
@@ -76,14 +79,15 @@ export function inPersonDesk(deps: InPersonDeps, limiter = new PinAttemptLimiter
       if (p === undefined) return null;
       const { kind, site, account, text, findings } = p.request;
       const { categories, clauses } = summarizeFindings(findings);
-      const view: InPersonView = { kind, site, account, text, textHash: p.textHash, findings, categories, clauses };
+      const view: InPersonView = { kind, site, account, text, textHash: p.textHash, findings, categories, clauses, mediaCount: new Set(p.request.media ?? []).size };
       return view;
     },
     async 'approve.submit'({ id, pin, reason }) {
       const p = pending.get(id);
       if (p === undefined) return { ok: false, reason: 'この確認は終了しています。投稿画面からもう一度開いてください。' };
       const { text, account, site, findings, kind } = p.request;
-      const reply = await approveInPerson(deps.db, limiter, { text, account, site, findings, pin, kind, ...(reason === undefined ? {} : { reason }) }, now());
+      const subject = { text, account, site, findings, media: p.request.media ?? [], pin, kind, ...(reason === undefined ? {} : { reason }) };
+      const reply = await approveInPerson(deps.db, subject, now(), deps.pinLimits);
       if (reply.ok) await finish(id, reply);
       return reply;
     },

@@ -10,7 +10,7 @@ import { weeklyFindings } from '../audit/weekly.ts';
 import { localDate } from '../audit/time.ts';
 import { createChecker, defaultSettings, type Checker } from '../engine/index.ts';
 import { isLocked, type LockKey } from '../policy/index.ts';
-import { checkPinRules, hashPin, isPublicKeyJwk, reencryptPrivateKey, verifyPin } from '../security/index.ts';
+import { checkPinRules, hashPin, isPublicKeyJwk, reencryptPrivateKey } from '../security/index.ts';
 import { exportCustomTermsCsv, importCustomTermsCsv, importSettingsJson, exportSettingsJson, type ImportOutcome } from '../settings-io/index.ts';
 import { CATEGORY_LABEL_JA } from '../shared/clauses.ts';
 import type { CategorySettings } from '../shared/types.ts';
@@ -21,6 +21,7 @@ import {
 } from '../storage/index.ts';
 import type { ImportResult, LogApi, OptionsApi, Result } from '../ui/options/api.ts';
 import { engineOptions, loadEffectiveConfig } from './config.ts';
+import { checkSupervisorPin, pinProblem, type PinLimits } from './pin-guard.ts';
 import { createSupervisorKey, openRequest, refuseRequest, signApproval } from './signing.ts';
 
 export interface PageDeps {
@@ -34,6 +35,8 @@ export interface PageDeps {
   openOptions: () => void;
   print: () => void;
   now?: () => number;
+  /** The wrong-PIN limits (tests shorten them); the count itself is in the database, shared with every page. */
+  pinLimits?: PinLimits;
 }
 
 function fail(error: unknown): { ok: false; message: string } {
@@ -50,6 +53,12 @@ async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {
 
 function importResult<T>(outcome: ImportOutcome<T>, okMessage: (value: T) => string): ImportResult {
   return outcome.ok ? { ok: true, message: okMessage(outcome.value), problems: [] } : { ok: false, message: outcome.message, problems: outcome.problems };
+}
+
+function pinOptions(deps: PageDeps): { now: number; limits?: PinLimits } {
+  const options: { now: number; limits?: PinLimits } = { now: (deps.now ?? Date.now)() };
+  if (deps.pinLimits !== undefined) options.limits = deps.pinLimits;
+  return options;
 }
 
 export function createOptionsApi(deps: PageDeps): OptionsApi {
@@ -100,16 +109,21 @@ export function createOptionsApi(deps: PageDeps): OptionsApi {
       return { config, localCategories, defaults: defaultSettings(), pinSet: general.supervisorPinHash !== null, hasSigningKey: general.supervisorPrivateKey !== null, accounts };
     },
     async verifyPin(pin) {
-      const stored = await getSetting(db, 'supervisorPinHash');
-      return stored !== null && verifyPin(pin, stored);
+      // OptionsApi.verifyPin answers a boolean: until it carries a reason, a lockout reads as a wrong PIN.
+      return (await checkSupervisorPin(db, pin, pinOptions(deps))).ok;
     },
     async setPin(pin, current) {
       return attempt(async () => {
         const stored = await getSetting(db, 'supervisorPinHash');
-        if (stored !== null && (current === null || !(await verifyPin(current, stored)))) throw new Error('いまの PIN が違います。');
+        if (stored !== null) {
+          if (current === null) throw new Error('いまの PIN が違います。');
+          const verdict = await checkSupervisorPin(db, current, pinOptions(deps));
+          if (!verdict.ok) throw new Error(verdict.locked ? verdict.reason : 'いまの PIN が違います。');
+        }
         const checked = checkPinRules(pin);
         if (!checked.ok) throw new Error(checked.reason);
         const hash = await hashPin(pin);
+        // Read after the check: a right PIN may just have upgraded the stored key to today's rounds.
         const key = await getSetting(db, 'supervisorPrivateKey');
         const rekeyed = key !== null && current !== null ? await reencryptPrivateKey(key, current, pin) : null;
         await db.transaction('rw', db.settings, async () => {
@@ -204,7 +218,7 @@ export function createOptionsApi(deps: PageDeps): OptionsApi {
     createSigningKey(pin) {
       return attempt(async () => {
         if ((await locks()).includes('supervisorPublicKey')) throw new Error('公開鍵は組織のポリシーで固定されているため、この端末で鍵を作れません。');
-        const key = await createSupervisorKey(db, pin);
+        const key = await createSupervisorKey(db, pin, now());
         deps.notifyChanged();
         return key;
       });
@@ -217,7 +231,7 @@ export function createOptionsApi(deps: PageDeps): OptionsApi {
       return { ok: true, value: { request: opened.request, result: checkerFor(settings).check(opened.request.text, { platform }) } };
     },
     approve(request, options) {
-      return attempt(() => signApproval(db, request, { ...options, now: now() }));
+      return attempt(() => signApproval(db, request, { ...options, now: now(), ...(deps.pinLimits === undefined ? {} : { pinLimits: deps.pinLimits }) }));
     },
     refuse(request, result, reason) {
       return attempt(() => refuseRequest(db, request, result, reason, now()));
@@ -249,8 +263,8 @@ export function createLogApi(deps: PageDeps): LogApi {
       return attempt(async () => {
         const config = await loadEffectiveConfig(db, await deps.readManaged());
         if (isLocked(config, 'retentionDays')) throw new Error('保存期間は組織のポリシーで固定されています。');
-        const stored = await getSetting(db, 'supervisorPinHash');
-        if (stored !== null && !(await verifyPin(pin, stored))) throw new Error('PIN が違います。');
+        const problem = await pinProblem(db, pin, pinOptions(deps));
+        if (problem !== null) throw new Error(problem);
         await setSetting(db, 'retentionDays', days);
         deps.notifyChanged();
         return (await applyRetention(db, now())).auditEvents;

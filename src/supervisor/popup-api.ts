@@ -4,11 +4,11 @@ import { createChecker } from '../engine/index.ts';
 import { createClient } from '../messaging/client.ts';
 import type { PageProtocol, TabGuardState } from '../messaging/supervisor-protocol.ts';
 import { getSetting, setSetting } from '../storage/index.ts';
-import { verifyPin } from '../security/index.ts';
 import { CATEGORY_LABEL_JA } from '../shared/clauses.ts';
 import type { PopupApi, TabState } from '../ui/options/api.ts';
 import { engineOptions, loadEffectiveConfig } from './config.ts';
 import type { PageDeps } from './page-api.ts';
+import { pinProblem } from './pin-guard.ts';
 
 const SITE_OF_HOST: Record<string, 'x' | 'facebook'> = {
   'x.com': 'x',
@@ -59,8 +59,8 @@ export function createPopupApi(deps: PageDeps): PopupApi {
     async setSiteEnabled(site, on, pin) {
       const config = await loadEffectiveConfig(db, await deps.readManaged());
       if (config.locks.includes(`siteEnabled.${site}`)) return { ok: false, message: '組織のポリシーで固定されています。' };
-      const stored = await getSetting(db, 'supervisorPinHash');
-      if (stored !== null && !(await verifyPin(pin, stored))) return { ok: false, message: 'PIN が違います。' };
+      const problem = await pinProblem(db, pin, { now: (deps.now ?? Date.now)(), ...(deps.pinLimits === undefined ? {} : { limits: deps.pinLimits }) });
+      if (problem !== null) return { ok: false, message: problem };
       await setSetting(db, 'siteEnabled', { ...(await getSetting(db, 'siteEnabled')), [site]: on });
       deps.notifyChanged();
       return { ok: true, value: undefined };

@@ -5,16 +5,25 @@
  */
 import { recordAuditEvent } from '../audit/event.ts';
 import {
-  approve, encryptPrivateKey, generateSupervisorKeyPair, parseApprovalRequest, sha256Hex, unlockPrivateKey, verifyPin,
+  approve, encryptPrivateKey, generateSupervisorKeyPair, parseApprovalRequest, sha256Hex, unlockPrivateKey,
   type ApprovalKind, type ApprovalRequest,
 } from '../security/index.ts';
-import type { CheckResult, Platform } from '../shared/types.ts';
+import type { CheckResult } from '../shared/types.ts';
 import { getSetting, recordApproval, setSetting, type ToukouGuardDB } from '../storage/index.ts';
+import { checkSupervisorPin, type PinLimits } from './pin-guard.ts';
+
+/** The PIN under the shared limiter; throws the Japanese reason when it does not open. */
+async function requirePin(db: ToukouGuardDB, pin: string, now?: number, limits?: PinLimits): Promise<void> {
+  const options: { now?: number; limits?: PinLimits } = {};
+  if (now !== undefined) options.now = now;
+  if (limits !== undefined) options.limits = limits;
+  const verdict = await checkSupervisorPin(db, pin, options);
+  if (!verdict.ok) throw new Error(verdict.reason);
+}
 
 /** Makes the key pair; the private key is stored encrypted under the PIN, the public key in plain. */
-export async function createSupervisorKey(db: ToukouGuardDB, pin: string): Promise<JsonWebKey> {
-  const stored = await getSetting(db, 'supervisorPinHash');
-  if (stored === null || !(await verifyPin(pin, stored))) throw new Error('PIN が違います。');
+export async function createSupervisorKey(db: ToukouGuardDB, pin: string, now?: number): Promise<JsonWebKey> {
+  await requirePin(db, pin, now);
   const pair = await generateSupervisorKeyPair();
   const encrypted = await encryptPrivateKey(pair.privateKeyJwk, pin);
   await db.transaction('rw', db.settings, async () => {
@@ -31,21 +40,24 @@ export async function openRequest(text: string): Promise<OpenedRequest> {
   return parsed.ok ? { ok: true, request: parsed.request } : { ok: false, reason: parsed.reason };
 }
 
-function isPlatform(site: string): site is Platform {
-  return site === 'x' || site === 'facebook';
-}
-
-/** Signs a code for the request with the key unlocked by the PIN; records what was issued. */
+/**
+ * Signs a code for the request with the key unlocked by the PIN; records what was issued. The PIN
+ * is checked under the shared limiter first: decrypting the key is a PIN check of its own, and
+ * without the limiter it would be an unlimited one.
+ */
 export async function signApproval(
   db: ToukouGuardDB,
   request: ApprovalRequest,
-  options: { pin: string; kind: ApprovalKind; expiresInMinutes: number; reason?: string; now?: number },
+  options: { pin: string; kind: ApprovalKind; expiresInMinutes: number; reason?: string; now?: number; pinLimits?: PinLimits },
 ): Promise<string> {
+  if ((await getSetting(db, 'supervisorPrivateKey')) === null) throw new Error('署名用の鍵がありません。「了承」タブで鍵を作成してください。');
+  const now = options.now ?? Date.now();
+  await requirePin(db, options.pin, now, options.pinLimits);
+  // Read again: a right PIN may just have re-encrypted it at today's PBKDF2 rounds.
   const stored = await getSetting(db, 'supervisorPrivateKey');
   if (stored === null) throw new Error('署名用の鍵がありません。「了承」タブで鍵を作成してください。');
   const unlocked = await unlockPrivateKey(stored, options.pin);
   if (!unlocked.ok) throw new Error(unlocked.reason);
-  const now = options.now ?? Date.now();
   const approveOptions: Parameters<typeof approve>[2] = { expiresInMinutes: options.expiresInMinutes, kind: options.kind, now };
   if (options.reason !== undefined && options.reason.trim() !== '') approveOptions.reason = options.reason.trim();
   const code = await approve(request, unlocked.privateKey, approveOptions);
@@ -56,7 +68,10 @@ export async function signApproval(
     kind: options.kind,
     code,
     issuedAt: Math.floor(now / 1000) * 1000,
-    expiresAt: Math.floor(now / 1000) * 1000 + Math.round(options.expiresInMinutes * 60) * 1000,
+    expiresAt: Math.floor(now / 1000) * 1000 + Math.max(1, Math.round(options.expiresInMinutes * 60)) * 1000,
+    requestId: request.id,
+    mediaHash: request.media,
+    issued: true,
   };
   if (approveOptions.reason !== undefined) record.reason = approveOptions.reason;
   await recordApproval(db, record);
@@ -68,7 +83,7 @@ export async function refuseRequest(db: ToukouGuardDB, request: ApprovalRequest,
   if ((await sha256Hex(request.text)) !== request.textHash) throw new Error('依頼の本文が変更されています。');
   await recordAuditEvent(db, {
     time: now,
-    site: isPlatform(request.site) ? request.site : 'x',
+    site: request.site,
     account: request.account,
     decision: 'approval_refused',
     reason: `所属長が了承しませんでした${reason.trim() === '' ? '' : `: ${reason.trim()}`}`,

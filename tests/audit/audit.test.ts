@@ -118,8 +118,16 @@ describe('CSV export', () => {
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
-  it('can leave formula-looking cells as they are', () => {
-    expect(formatAuditCsv([event], { excelSafe: false })).toContain('"=HYPERLINK(""http://evil"")"');
+  it('neutralises a formula in every cell, the clauses and the hash too (a stored record is only as good as what wrote it)', () => {
+    const forged = stored(auditEvent(T, {
+      account: '＠evil', reason: ' =1+1', clauses: ['=HYPERLINK("http://evil","x")'], textHash: '-2+3', text: '\t=cmd|\'/C calc\'!A0',
+    }), 2);
+    for (const language of ['en', 'ja'] as const) {
+      const rows = readCsv(formatAuditCsv([forged], { language, includeText: true })).map((r) => r.fields);
+      const cells = rows[1]!;
+      expect(cells.filter((c) => c.startsWith("'"))).toHaveLength(5);
+      for (const cell of cells) expect(cell).not.toMatch(/^[\s\u3000]*[=+\-@＝＋－＠]/);
+    }
   });
 
   it('from the database: the text column follows auditKeepText', async () => {

@@ -1,6 +1,6 @@
 /** The RFC 4180 reader/writer: strict reading with Japanese line-numbered errors, exact round trips. */
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, readCsv, writeCsv } from '../../src/settings-io/csv.ts';
+import { CsvSyntaxError, neutralizeFormula, readCsv, restoreFormula, writeCsv } from '../../src/settings-io/csv.ts';
 
 describe('readCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, and knows each record’s line', () => {
@@ -46,5 +46,28 @@ describe('writeCsv', () => {
 
   it('adds a BOM on request (Excel)', () => {
     expect(writeCsv([['a']], { bom: true })).toBe('\ufeffa\r\n');
+  });
+});
+
+describe('the one formula neutraliser (CSV injection, issue #8 §6)', () => {
+  it.each([
+    ['=HYPERLINK("http://evil","x")'], ['+1+cmd'], ['-2+3'], ['@SUM(A1)'], ['\t=1+1'], ['\r=1+1'], ['\n=1+1'], ['\tanything'],
+    [' =1+1'], ['\u3000=1+1'], ['＝HYPERLINK("http://evil")'], ['＋1'], ['－1'], ['＠SUM(A1)'], ['−1'], ['﹦1'],
+  ])('makes %j text, not a formula', (cell) => {
+    expect(neutralizeFormula(cell)).toBe(`'${cell}`);
+    expect(readCsv(writeCsv([[cell]]))[0]!.fields[0]).toBe(`'${cell}`);
+  });
+
+  it.each([['5-8-insult'], ['e3b0c442'], ['市民の皆さま'], ['a=b'], ["'quoted"], ['']])('leaves %j as it is', (cell) => {
+    expect(neutralizeFormula(cell)).toBe(cell);
+  });
+
+  it('is applied by writeCsv to every cell, the header too', () => {
+    expect(writeCsv([['=a', 'b'], ['c', '@d']])).toBe("'=a,b\r\nc,'@d\r\n");
+  });
+
+  it('can be undone exactly, even for a cell that already starts with an apostrophe', () => {
+    for (const cell of ['=1', "'=1", "''=1", "'plain", 'plain', ' -x', "'\t"]) expect(restoreFormula(neutralizeFormula(cell))).toBe(cell);
+    expect(neutralizeFormula("'=1")).toBe("''=1");
   });
 });

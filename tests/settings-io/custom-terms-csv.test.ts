@@ -1,7 +1,7 @@
 /** Custom terms CSV: a bad row is named by line and field and nothing is applied; a good file is applied whole. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { exportCustomTermsCsv, formatCustomTermsCsv, importCustomTermsCsv, parseCustomTermsCsv } from '../../src/settings-io/index.ts';
+import { exportCustomTermsCsv, formatCustomTermsCsv, importCustomTermsCsv, parseCustomTermsCsv, readCsv } from '../../src/settings-io/index.ts';
 import { listCustomTerms, replaceCustomTerms } from '../../src/storage/index.ts';
 import { freshDb, term } from '../storage/helpers.ts';
 
@@ -103,6 +103,21 @@ describe('importCustomTermsCsv', () => {
     expect((await importCustomTermsCsv(db2, exported)).ok).toBe(true);
     expect(await listCustomTerms(db2)).toEqual(await listCustomTerms(db));
     expect(await exportCustomTermsCsv(db2)).toBe(exported);
+  });
+
+  it('neutralises formulas in every column of the export, and reads them back as they were', async () => {
+    const db = freshDb();
+    const evil = term('insult.evil', { note: '=HYPERLINK("http://evil","詳細")', examples: { hit: ['+あいつはほじなしだ'], clean: ['＠ほじなしではない'] } });
+    await replaceCustomTerms(db, [evil]);
+    const exported = await exportCustomTermsCsv(db);
+    const cells = readCsv(exported).slice(1).flatMap((r) => r.fields);
+    expect(cells).toContain(`'=HYPERLINK("http://evil","詳細")`);
+    expect(cells).toContain(`'+あいつはほじなしだ`);
+    expect(cells).toContain(`'＠ほじなしではない`);
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@＝＋－＠]/);
+    const db2 = freshDb();
+    expect((await importCustomTermsCsv(db2, exported)).ok).toBe(true);
+    expect(await listCustomTerms(db2)).toEqual([evil]);
   });
 
   it('refuses to export a value that holds | (the CSV cannot carry it)', () => {

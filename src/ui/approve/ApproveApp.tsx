@@ -69,6 +69,14 @@ export function ApproveApp({ api }: { api: ApproveApi }) {
             <dd data-testid="approve-clauses">{view.clauses.join('、')}</dd>
           </>
         ) : null}
+        {view.mediaCount > 0 ? (
+          <>
+            <dt>写真・動画</dt>
+            <dd data-testid="approve-media">
+              {view.mediaCount}点が添付されています。投稿画面で写っているものを確かめてください（了承はこの写真・動画の組み合わせにだけ有効です）。
+            </dd>
+          </>
+        ) : null}
       </dl>
       <h2>本文</h2>
       <pre class="approve-text" data-testid="approve-text">{view.text}</pre>
