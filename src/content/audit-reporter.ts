@@ -21,6 +21,13 @@ export interface AuditStatus {
   waiting: number;
   failing: boolean;
   lastError: string | null;
+  /** Records the background refused as malformed: dropped (resending cannot help), and shown. */
+  rejected: number;
+}
+
+/** The background's answer to a malformed record (src/audit/validate.ts): final, never retried. */
+export function isRejection(message: string): boolean {
+  return message.startsWith('AuditRejected:');
 }
 
 export interface AuditReporter {
@@ -33,8 +40,9 @@ export function createAuditReporter(deps: AuditReporterDeps): AuditReporter {
   let sending = false;
   let attempt = 0;
   let lastError: string | null = null;
+  let rejected = 0;
 
-  const status = (): AuditStatus => ({ waiting: queue.length, failing: lastError !== null, lastError });
+  const status = (): AuditStatus => ({ waiting: queue.length, failing: lastError !== null, lastError, rejected });
   const tell = () => deps.onStatus?.(status());
 
   function flush(): void {
@@ -52,7 +60,17 @@ export function createAuditReporter(deps: AuditReporterDeps): AuditReporter {
       },
       (error: unknown) => {
         sending = false;
-        lastError = error instanceof Error ? error.message : String(error);
+        const message = error instanceof Error ? error.message : String(error);
+        if (isRejection(message)) {
+          // Resending the same record cannot help, and it would hold up every record behind it.
+          queue.shift();
+          rejected++;
+          console.error('投稿ガード: 記録が受け付けられませんでした', message);
+          tell();
+          flush();
+          return;
+        }
+        lastError = message;
         const pause = AUDIT_RETRY_MS[Math.min(attempt, AUDIT_RETRY_MS.length - 1)]!;
         attempt++;
         tell();

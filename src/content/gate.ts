@@ -112,7 +112,8 @@ export function installGate(deps: GateDeps): Gate {
   const carry = () => (carried !== null && Date.now() - carried.at < CARRY_MS ? carried : null);
 
   const read = (origin: PressOrigin): PressInput => readPress(origin, deps.fullFor, carry());
-  const decideFor = (origin: PressOrigin): PressOutcome => session.decide(read(origin), Date.now());
+  // The monotonic clock: turning the system clock back does not stretch an approval or an allowance.
+  const decideFor = (origin: PressOrigin): PressOutcome => session.decide(read(origin), performance.now());
 
   function act(press: Press, origin: PressOrigin, e: Event, show: boolean): void {
     const { outcome } = press;
@@ -144,7 +145,7 @@ export function installGate(deps: GateDeps): Gate {
     } else if (outcome.kind === 'pending') {
       deps.onPending(outcome, origin, (reason) => session.allowUnchecked(outcome.key, reason));
     } else {
-      deps.onUnreadable(origin, (reason) => session.allowUnreadable(reason, Date.now()));
+      deps.onUnreadable(origin, (reason) => session.allowUnreadable(reason, performance.now()));
     }
   }
 

@@ -17,6 +17,7 @@ import { createClient } from '../messaging/client.ts';
 import { fromOwnPage, listen } from '../messaging/handlers.ts';
 import type { AuditAppend, ContentProtocol } from '../messaging/protocol.ts';
 import type { ApprovalReply, ApprovalSubjectMessage, GuardConfig, GuardProtocol, InPersonProtocol, TabProtocol } from '../messaging/supervisor-protocol.ts';
+import { rememberedApprovalDeadline } from '../security/approval-lifetime.ts';
 import { sha256Hex } from '../security/hash.ts';
 import { createAuditReporter } from './audit-reporter.ts';
 import { createEngineHost } from './engine-host.ts';
@@ -106,6 +107,8 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     origin: PressOrigin;
     allow: (confirmation: GateConfirmation, expires?: number) => void;
     text: string;
+    /** Fingerprints of the photos and videos in the press: an approval is bound to them. */
+    media: string[];
     granted: Extract<ApprovalReply, { ok: true }> | null;
     /** The supervisor's confirmation window is open for this press (its request id). */
     waiting: string | null;
@@ -148,7 +151,8 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
       pending = null;
       const text = origin.editors.map((e) => e.adapter.read(e.element).text).join('\n');
       cancelInPerson();
-      held = { decision, origin, allow, text, granted: null, waiting: null, notice: null };
+      const media = [...new Set(origin.editors.flatMap((e) => e.adapter.mediaFor(e.element)))];
+      held = { decision, origin, allow, text, media, granted: null, waiting: null, notice: null };
       lastHeld = { text, findings: [...decision.block, ...decision.warn] };
       repaint();
     },
@@ -251,7 +255,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
   }
   function approvalSubject(): ApprovalSubjectMessage {
     if (held === null) throw new Error('no post is held');
-    return { text: held.text, account, site: platform, findings: [...held.decision.block, ...held.decision.warn] };
+    return { text: held.text, account, site: platform, findings: [...held.decision.block, ...held.decision.warn], media: held.media };
   }
 
   function granted(reply: ApprovalReply): ApprovalReply {
@@ -310,7 +314,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
             inPerson: config.approvalInPerson,
             byCode: config.approvalByCode,
             granted: held.granted,
-            onRequest: async () => (await send('approval.request', { text: approvalSubject().text, account, site: platform })).request,
+            onRequest: async () => (await send('approval.request', { text: approvalSubject().text, account, site: platform, media: approvalSubject().media })).request,
             onCode: async (code) => granted(await send('approval.code', { ...approvalSubject(), code })),
             waiting: held.waiting !== null,
             notice: held.notice,
@@ -326,6 +330,13 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
       exemptions,
       clauseOf: clauseById,
       approvalPanel,
+      text: held.text,
+      onGoTo(finding) {
+        cancelInPerson();
+        held = null;
+        repaint();
+        selectFinding(origin, finding);
+      },
       onFix() {
         cancelInPerson();
         held = null;
@@ -334,7 +345,10 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
         if (first !== undefined) first.element.focus();
       },
       onProceed({ reason, approved, approvalVerified, mediaConfirmed, released }) {
-        allow({ reason, approved, approvalVerified, released, mediaConfirmed: decision.media ? mediaConfirmed : undefined, warn: decision.warn });
+        const confirmation = { reason, approved, approvalVerified, released, mediaConfirmed: decision.media ? mediaConfirmed : undefined, warn: decision.warn };
+        // A supervisor's approval is remembered only as long as its code lives (on the monotonic clock).
+        if (held?.granted != null) allow(confirmation, rememberedApprovalDeadline(held.granted, performance.now()));
+        else allow(confirmation);
         held = null;
         repaint();
         // The gate presses Post itself: that press passes only for exactly the text confirmed here.
@@ -348,6 +362,30 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     };
   }
 
+
+  /**
+   * Puts the selection on a finding's words in its compose box (selection only: the editor's DOM
+   * is never changed), so the person sees them and can type over them.
+   */
+  function selectFinding(origin: PressOrigin, finding: Finding): void {
+    for (const e of origin.editors) {
+      let view: EditorText;
+      try {
+        view = e.adapter.read(e.element);
+      } catch {
+        continue;
+      }
+      if (view.text.slice(finding.start, finding.end) !== finding.excerpt) continue;
+      const range = view.rangeFor(finding.start, finding.end);
+      e.element.focus();
+      const selection = document.getSelection();
+      if (range === null || selection === null) return;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    origin.editors[0]?.element.focus();
+  }
 
   /** Asks the background for this site's configuration and applies it: settings, lists, on/off, accounts. */
   async function loadConfig(): Promise<void> {
@@ -386,7 +424,8 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
 
   /** Queued until the background acknowledges it (audit-reporter.ts); the badge says when it cannot. */
   function sendAudit(event: Omit<AuditAppend, 'textHash' | 'account' | 'text'>, text: string): void {
-    const full: Omit<AuditAppend, 'textHash'> = { ...event, account };
+    // eventId: a record sent again after a lost acknowledgement is stored once; pressedAt: the press's own time.
+    const full: Omit<AuditAppend, 'textHash'> = { ...event, account, eventId: crypto.randomUUID(), pressedAt: Date.now() };
     if (config?.auditKeepText === true) full.text = text;
     sha256Hex(text).then(
       (textHash) => audit.report({ ...full, textHash }),
@@ -583,7 +622,8 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
       if (state !== 'clean' && c.view !== null && c.view.text === c.overriddenText) state = 'overridden';
     }
     const partial = c.result !== null && c.result.partial;
-    const props: BadgeProps & { id: string } = { id: c.id, t, state, count, partial, auditFailing: audit.status().failing, x: rect.right, y: rect.bottom + 4 };
+    const auditStatus = audit.status();
+    const props: BadgeProps & { id: string } = { id: c.id, t, state, count, partial, auditFailing: auditStatus.failing || auditStatus.rejected > 0, x: rect.right, y: rect.bottom + 4 };
     return props;
   }
 

@@ -25,6 +25,10 @@ export interface AuditAppend {
   reason?: string;
   /** Set when the post carried photos or video: the 4-2-media checklist was confirmed. */
   mediaConfirmed?: boolean;
+  /** A random id per record: the tab resends until acknowledged, and the background stores each id once. */
+  eventId?: string;
+  /** When the press happened (epoch ms); the background keeps it if it is not in the future and under a day old. */
+  pressedAt?: number;
 }
 
 /**

@@ -23,17 +23,37 @@ export interface GateDialogProps {
    * the supervisor agreed (the checkbox), and the log says so.
    */
   approvalPanel: Omit<ApprovalPanelProps, 't' | 'mode'> | null;
+  /** The text being posted (the findings' offsets point into it). */
+  text: string;
+  /** Closes the dialog and selects the finding's words in the compose box. */
+  onGoTo: (finding: Finding) => void;
   onFix: () => void;
   onProceed: (confirmed: { reason: string; approved: boolean; approvalVerified: boolean; mediaConfirmed: boolean; released: boolean }) => void;
 }
 
-function FindingItem({ t, finding, clause }: { t: Translate; finding: Finding; clause: Clause | undefined }) {
+/** The sentence around a finding, with the finding's words marked: staff see it where they wrote it. */
+export function sentenceAround(text: string, start: number, end: number): { before: string; excerpt: string; after: string } {
+  const stops = /[。．！？!?\n]/;
+  let from = start;
+  while (from > 0 && !stops.test(text[from - 1]!) && start - from < 60) from--;
+  let to = end;
+  while (to < text.length && !stops.test(text[to - 1] ?? '') && to - end < 60) to++;
+  return { before: text.slice(from, start), excerpt: text.slice(start, end), after: text.slice(end, to) };
+}
+
+function FindingItem({ t, finding, clause, text, onGoTo }: { t: Translate; finding: Finding; clause: Clause | undefined; text: string; onGoTo: (f: Finding) => void }) {
+  const inText = text.slice(finding.start, finding.end) === finding.excerpt;
+  const { before, excerpt, after } = inText ? sentenceAround(text, finding.start, finding.end) : { before: '', excerpt: finding.excerpt, after: '' };
   return (
-    <li data-testid="tg-gate-finding">
+    <li data-testid="tg-gate-finding" data-severity={finding.severity}>
       <span class="tg-sev" data-severity={finding.severity}>
         {t(`severity_${finding.severity}`)}
       </span>
-      <span class="tg-excerpt">「{finding.excerpt}」</span> <code>{finding.clause}</code>
+      <button type="button" class="tg-goto" data-testid="tg-gate-goto" title={t('gateGoTo')} onClick={() => onGoTo(finding)}>
+        {before}
+        <mark>{excerpt}</mark>
+        {after}
+      </button>
       <div>
         {finding.signals !== undefined ? <strong data-testid="tg-signals">{finding.signals.join(' × ')}: </strong> : null}
         {finding.message}
@@ -45,7 +65,7 @@ function FindingItem({ t, finding, clause }: { t: Translate; finding: Finding; c
       ) : null}
       {clause !== undefined ? (
         <div class="tg-clause">
-          {clause.label} {clause.text}
+          ガイドライン{clause.label} {clause.text}
         </div>
       ) : null}
     </li>
@@ -55,7 +75,7 @@ function FindingItem({ t, finding, clause }: { t: Translate; finding: Finding; c
 /** What to check in a picture before posting it (4-2-media, 5-4-rights, 5-5-personal-info). */
 const MEDIA_CHECKS = ['gateMediaConsent', 'gateMediaPortrait', 'gateMediaCopyright', 'gateMediaPersonal'] as const;
 
-export function GateDialog({ t, block, warn, approval, media, exemptions, clauseOf, approvalPanel, onFix, onProceed }: GateDialogProps) {
+export function GateDialog({ t, block, warn, approval, media, exemptions, clauseOf, approvalPanel, text, onGoTo, onFix, onProceed }: GateDialogProps) {
   const [reason, setReason] = useState('');
   const [attested, setAttested] = useState(false);
   const granted = approvalPanel?.granted ?? null;
@@ -63,9 +83,11 @@ export function GateDialog({ t, block, warn, approval, media, exemptions, clause
   // A release also approves the post under (4)③: the supervisor saw the very text.
   const approved = approvalPanel === null ? attested : granted !== null;
   const [mediaConfirmed, setMediaConfirmed] = useState(false);
-  const fixButton = useRef<HTMLButtonElement>(null);
+  // The dialog itself takes focus, so it opens at its title (a focused bottom button scrolled the
+  // title and the findings out of a short window); Tab reaches the controls in reading order.
+  const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    fixButton.current?.focus();
+    dialog.current?.focus();
   }, []);
 
   const blocked = block.length > 0 && !released;
@@ -74,16 +96,19 @@ export function GateDialog({ t, block, warn, approval, media, exemptions, clause
   const title = released ? t('gateTitleReleased') : t(kind === 'block' ? 'gateTitleBlock' : kind === 'warn' ? 'gateTitleWarn' : kind === 'approval' ? 'gateTitleApproval' : 'gateTitleMedia');
   const canProceed = !blocked && (warn.length === 0 || released || reason.trim().length > 0) && (approval === null || approved) && (!media || mediaConfirmed);
   const findings = [...block, ...warn];
+  // Approval or the photo checklist is the normal path for a good post: posting is the primary
+  // button. Over warn findings (or a supervisor's release) it stays the exception.
+  const normalPath = (kind === 'approval' || kind === 'media') && !released;
 
   return (
     <div class="tg-backdrop">
-      <div class="tg-dialog" onKeyDown={(e) => e.key === 'Escape' && onFix()} role="alertdialog" aria-modal="true" aria-labelledby="tg-gate-title" data-testid="tg-gate" data-kind={kind}>
+      <div class="tg-dialog" ref={dialog} tabIndex={-1} onKeyDown={(e) => e.key === 'Escape' && onFix()} role="alertdialog" aria-modal="true" aria-labelledby="tg-gate-title" data-testid="tg-gate" data-kind={kind}>
         <h2 id="tg-gate-title">{title}</h2>
         {blocked ? <p class="tg-note">{t('gateBlockNote')}</p> : warn.length > 0 ? <p class="tg-note">{t('gateWarnNote')}</p> : null}
         {findings.length > 0 ? (
           <ul>
             {findings.map((f) => (
-              <FindingItem key={`${f.rule}:${f.start}`} t={t} finding={f} clause={clauseOf(f.clause)} />
+              <FindingItem key={`${f.rule}:${f.start}`} t={t} finding={f} clause={clauseOf(f.clause)} text={text} onGoTo={onGoTo} />
             ))}
           </ul>
         ) : null}
@@ -96,19 +121,15 @@ export function GateDialog({ t, block, warn, approval, media, exemptions, clause
         {approval !== null && !held ? (
           <section data-testid="tg-gate-approval">
             <p class="tg-note">{t('gateApprovalNote')}</p>
-            <div class="tg-clause">
-              {clauseOf(approval.clause)?.label} {clauseOf(approval.clause)?.text}
-            </div>
             <p>{approval.reason}</p>
-            {approval.markers.length > 0 || approval.urls.length > 0 ? <p class="tg-note">{[...approval.markers, ...approval.urls].join('、')}</p> : null}
-            <p class="tg-note">{t('gateExemptionsNotApplied')}</p>
-            <ul>
-              {exemptions.map((c) => (
-                <li key={c.id}>
-                  <code>{c.id}</code> {c.label} {c.text}
-                </li>
-              ))}
-            </ul>
+            <details class="tg-details">
+              <summary>{t('gateExemptionsNotApplied')}</summary>
+              <ul>
+                {exemptions.map((c) => (
+                  <li key={c.id}>{c.text}</li>
+                ))}
+              </ul>
+            </details>
             {approvalPanel !== null ? (
               <ApprovalPanel t={t} mode="approve" {...approvalPanel} />
             ) : (
@@ -122,7 +143,7 @@ export function GateDialog({ t, block, warn, approval, media, exemptions, clause
           <section data-testid="tg-gate-media">
             <p class="tg-note">{t('gateMediaNote')}</p>
             <div class="tg-clause">
-              <code>4-2-media</code> {clauseOf('4-2-media')?.label} {clauseOf('4-2-media')?.text}
+              ガイドライン{clauseOf('4-2-media')?.label} {clauseOf('4-2-media')?.text}
             </div>
             <ul>
               {MEDIA_CHECKS.map((key) => (
@@ -141,12 +162,12 @@ export function GateDialog({ t, block, warn, approval, media, exemptions, clause
           </label>
         ) : null}
         <div class="tg-actions">
-          <button type="button" class="tg-primary" ref={fixButton} data-testid="tg-gate-fix" onClick={onFix}>
+          <button type="button" class={normalPath ? '' : 'tg-primary'} data-testid="tg-gate-fix" onClick={onFix}>
             {t('gateFix')}
           </button>
           {!blocked ? (
-            <button type="button" class="tg-danger" data-testid="tg-gate-proceed" disabled={!canProceed} onClick={() => onProceed({ reason: reason.trim(), approved, approvalVerified: granted !== null, mediaConfirmed, released })}>
-              {t('gatePostAnyway')}
+            <button type="button" class={normalPath ? 'tg-primary' : 'tg-danger'} data-testid="tg-gate-proceed" disabled={!canProceed} onClick={() => onProceed({ reason: reason.trim(), approved, approvalVerified: granted !== null, mediaConfirmed, released })}>
+              {t(normalPath ? (approval !== null ? 'gatePostApproved' : 'gatePostConfirmed') : 'gatePostAnyway')}
             </button>
           ) : null}
         </div>

@@ -69,6 +69,9 @@ export const MESSAGE_KEYS = [
   'noticeClose',
   'noticeProceed',
   'badgeAuditFailing',
+  'gateGoTo',
+  'gatePostApproved',
+  'gatePostConfirmed',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 

@@ -38,6 +38,12 @@ button:disabled { opacity: .45; cursor: not-allowed; }
 .tg-field { display: block; margin: 10px 0; }
 .tg-field textarea { display: block; width: 100%; box-sizing: border-box; min-height: 56px; margin-top: 4px; font: inherit; }
 .tg-approval { margin: 8px 0; }
+button.tg-goto { display: block; width: 100%; text-align: left; background: transparent; border: 0; padding: 2px 0; margin: 4px 0; font: inherit; color: inherit; cursor: pointer; }
+button.tg-goto:hover, button.tg-goto:focus-visible { text-decoration: underline; }
+button.tg-goto mark { background: rgba(229, 57, 53, 0.22); color: inherit; padding: 0 1px; border-radius: 2px; }
+.tg-dialog li[data-severity="warn"] button.tg-goto mark { background: rgba(255, 193, 7, 0.4); }
+.tg-details summary { cursor: pointer; color: #444; }
+.tg-dialog:focus { outline: none; }
 .tg-spinner { display: inline-block; width: 12px; height: 12px; margin-right: 8px; border: 2px solid #a8c2f0; border-top-color: #1a4fa0;
   border-radius: 50%; animation: tg-spin 1s linear infinite; vertical-align: -1px; }
 @keyframes tg-spin { to { transform: rotate(360deg); } }

@@ -100,8 +100,13 @@ export function describeGuardSuite(site: SiteFixture): void {
       await gate(page).waitFor();
       await screenshot(page, `${site.name}-gate.png`);
       expect(await posts(page)).toEqual([]);
-      await page.click('[data-testid="tg-gate-fix"]');
+      // The finding is shown inside its sentence; clicking it closes the gate and selects its words.
+      const goto = page.locator('[data-testid="tg-gate-goto"]').first();
+      expect(await goto.textContent()).toContain(VIOLATING.slice(0, 8));
+      await goto.click();
       await gate(page).waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.getSelection()?.toString() ?? '')).toContain('バカ');
+      expect(await modelText(page, site)).toBe(VIOLATING);
 
       await focusEditorEnd(page, site);
       await page.keyboard.press('Control+Enter');
@@ -216,7 +221,7 @@ export function describeGuardSuite(site: SiteFixture): void {
       await gate(page).waitFor();
       expect(await gate(page).getAttribute('data-kind')).toBe('media');
       const checklist = await page.locator('[data-testid="tg-gate-media"]').textContent();
-      for (const word of ['同意', '肖像権', '著作権', '個人情報', '4-2']) expect(checklist).toContain(word);
+      for (const word of ['同意', '肖像権', '著作権', '個人情報', '（４）②']) expect(checklist).toContain(word);
       const proceed = page.locator('[data-testid="tg-gate-proceed"]');
       expect(await proceed.isDisabled()).toBe(true);
       await screenshot(page, `${site.name}-gate-media.png`);
