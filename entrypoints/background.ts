@@ -6,7 +6,7 @@ import { guardHandlers, pageHandlers, persistGateEvent } from '../src/messaging/
 import { GUARDED_ORIGINS } from '../src/sites/selectors.ts';
 import { ToukouGuardDB } from '../src/storage/index.ts';
 import { broadcastConfigChanged, engineConfigCache, retentionKeeper } from '../src/supervisor/background-wiring.ts';
-import { inPersonDesk } from '../src/supervisor/in-person.ts';
+import { inPersonDesk, memoryPendingStore, sessionPendingStore } from '../src/supervisor/in-person.ts';
 import { onManagedPolicyChanged, readManagedPolicy } from '../src/supervisor/managed-source.ts';
 import { browser } from 'wxt/browser';
 
@@ -40,6 +40,8 @@ export default defineBackground(() => {
   // In person: the PIN is typed in the extension's own window, never in the site's page.
   const desk = inPersonDesk({
     db,
+    // Chrome stops an idle worker after ~30 s; the supervisor may still be reading the request.
+    store: browser.storage.session !== undefined ? sessionPendingStore(browser.storage.session) : memoryPendingStore(),
     async openWindow(id) {
       const win = await browser.windows.create({ type: 'popup', url: browser.runtime.getURL(`/approve.html?id=${encodeURIComponent(id)}`), width: 560, height: 680, focused: true });
       return win?.id;

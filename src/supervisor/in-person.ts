@@ -2,8 +2,9 @@
  * The supervisor's PIN in person, typed outside the site's page (issue #4 §3). A key typed into the
  * gate dialog would be visible to x.com's or facebook.com's own scripts (key events reach window
  * listeners), so the gate only asks the background to open the extension's confirmation window
- * (approve.html, a small popup window): the held post is kept here, in the background's memory
- * (never in the URL), the supervisor reads it and types the PIN there, the PIN is checked under
+ * (approve.html, a small popup window): the held post is kept in a store that outlives the service
+ * worker (chrome.storage.session in the extension: Chrome stops an idle worker after ~30 s, while the
+ * supervisor may still be reading; never in the URL), the supervisor reads it and types the PIN there, the PIN is checked under
  * the one persisted wrong-PIN limiter (pin-guard.ts, through approveInPerson), and the tab is told
  * the gate is open for that exact key. Closing the window tells the tab the request ended.
  */
@@ -16,7 +17,7 @@ import { approveInPerson } from './approvals.ts';
 import type { PinLimits } from './pin-guard.ts';
 
 /** A request the confirmation window has not answered yet. */
-interface Pending {
+export interface Pending {
   request: InPersonRequest;
   textHash: string;
   tabId: number;
@@ -24,8 +25,32 @@ interface Pending {
   windowId: number | undefined;
 }
 
+/**
+ * Where requests wait for the supervisor. The background gives one on chrome.storage.session, which
+ * survives a service-worker restart (and is cleared with the browser session); tests and the default
+ * keep them in memory.
+ */
+export interface PendingStore {
+  get(id: string): Promise<Pending | undefined>;
+  set(id: string, entry: Pending): Promise<void>;
+  delete(id: string): Promise<void>;
+  entries(): Promise<Array<[string, Pending]>>;
+}
+
+export function memoryPendingStore(): PendingStore {
+  const map = new Map<string, Pending>();
+  return {
+    get: async (id) => map.get(id),
+    set: async (id, entry) => void map.set(id, entry),
+    delete: async (id) => void map.delete(id),
+    entries: async () => [...map],
+  };
+}
+
 export interface InPersonDeps {
   db: ToukouGuardDB;
+  /** Where pending requests live (default: memory). */
+  store?: PendingStore;
   now?: () => number;
   /** Opens approve.html?id=… in a small popup window; answers the window's id. */
   openWindow(id: string): Promise<number | undefined>;
@@ -40,14 +65,14 @@ export interface InPersonDeps {
 export const WINDOW_CLOSED = '所属長の確認画面が閉じられました。';
 
 export function inPersonDesk(deps: InPersonDeps) {
-  const pending = new Map<string, Pending>();
+  const pending = deps.store ?? memoryPendingStore();
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
 
   async function finish(id: string, reply: ApprovalReply): Promise<void> {
-    const p = pending.get(id);
+    const p = await pending.get(id);
     if (p === undefined) return;
-    pending.delete(id);
+    await pending.delete(id);
     await deps.tell(p.tabId, p.frameId, { id, key: p.request.key, reply }).catch(() => undefined);
     if (p.windowId !== undefined) await deps.closeWindow(p.windowId).catch(() => undefined);
   }
@@ -58,15 +83,16 @@ export function inPersonDesk(deps: InPersonDeps) {
       if (tabId === undefined) throw new Error('no tab');
       const frameId = sender.frameId ?? 0;
       // One window per tab: a new request replaces the one still open.
-      for (const [id, p] of pending) if (p.tabId === tabId) await finish(id, { ok: false, reason: WINDOW_CLOSED });
+      for (const [id, p] of await pending.entries()) if (p.tabId === tabId) await finish(id, { ok: false, reason: WINDOW_CLOSED });
       const id = newId();
       const entry: Pending = { request, textHash: await sha256Hex(request.text), tabId, frameId, windowId: undefined };
-      pending.set(id, entry);
+      await pending.set(id, entry);
       entry.windowId = await deps.openWindow(id);
+      await pending.set(id, entry);
       return { id };
     },
     async 'approval.inPersonCancel'({ id }, sender: Sender) {
-      const p = pending.get(id);
+      const p = await pending.get(id);
       if (p === undefined || p.tabId !== sender.tab?.id) return { cancelled: false };
       await finish(id, { ok: false, reason: WINDOW_CLOSED });
       return { cancelled: true };
@@ -74,8 +100,8 @@ export function inPersonDesk(deps: InPersonDeps) {
   };
 
   const page: HandlerTable<ApprovePageProtocol> = {
-    'approve.subject'({ id }) {
-      const p = pending.get(id);
+    async 'approve.subject'({ id }) {
+      const p = await pending.get(id);
       if (p === undefined) return null;
       const { kind, site, account, text, findings } = p.request;
       const { categories, clauses } = summarizeFindings(findings);
@@ -83,7 +109,7 @@ export function inPersonDesk(deps: InPersonDeps) {
       return view;
     },
     async 'approve.submit'({ id, pin, reason }) {
-      const p = pending.get(id);
+      const p = await pending.get(id);
       if (p === undefined) return { ok: false, reason: 'この確認は終了しています。投稿画面からもう一度開いてください。' };
       const { text, account, site, findings, kind } = p.request;
       const subject = { text, account, site, findings, media: p.request.media ?? [], pin, kind, ...(reason === undefined ? {} : { reason }) };
@@ -92,7 +118,7 @@ export function inPersonDesk(deps: InPersonDeps) {
       return reply;
     },
     async 'approve.cancel'({ id }) {
-      if (!pending.has(id)) return { closed: false };
+      if ((await pending.get(id)) === undefined) return { closed: false };
       await finish(id, { ok: false, reason: WINDOW_CLOSED });
       return { closed: true };
     },
@@ -100,8 +126,32 @@ export function inPersonDesk(deps: InPersonDeps) {
 
   /** The window was closed (by the supervisor, or by the browser): the tab stops waiting. */
   function windowRemoved(windowId: number): void {
-    for (const [id, p] of pending) if (p.windowId === windowId) void finish(id, { ok: false, reason: WINDOW_CLOSED });
+    void pending.entries().then((all) => {
+      for (const [id, p] of all) if (p.windowId === windowId) void finish(id, { ok: false, reason: WINDOW_CLOSED });
+    });
   }
 
   return { guard, page, windowRemoved };
+}
+
+/** The minimum of chrome.storage.session the store needs (a test passes a map). */
+export interface SessionArea {
+  get(keys: string | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string): Promise<void>;
+}
+
+const SESSION_PREFIX = 'inPerson:';
+
+/** Pending requests in chrome.storage.session: they survive the worker being stopped while the supervisor reads. */
+export function sessionPendingStore(area: SessionArea): PendingStore {
+  return {
+    get: async (id) => (await area.get(SESSION_PREFIX + id))[SESSION_PREFIX + id] as Pending | undefined,
+    set: (id, entry) => area.set({ [SESSION_PREFIX + id]: entry }),
+    delete: (id) => area.remove(SESSION_PREFIX + id),
+    entries: async () =>
+      Object.entries(await area.get(null))
+        .filter(([k]) => k.startsWith(SESSION_PREFIX))
+        .map(([k, v]) => [k.slice(SESSION_PREFIX.length), v as Pending]),
+  };
 }

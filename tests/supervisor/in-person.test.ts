@@ -85,3 +85,30 @@ describe('in-person approval and photos', { timeout: 30_000 }, () => {
     expect(((await db.approvals.toArray()) as BoundApprovalRecord[])[0]?.mediaHash).toBe(await mediaDigest(media));
   });
 });
+
+describe('in-person approval survives the service worker being stopped', { timeout: 30_000 }, () => {
+  test('a request kept in session storage is answered by a new worker: the right PIN opens the gate and the tab is told', async () => {
+    const { sessionPendingStore } = await import('../../src/supervisor/in-person.ts');
+    const session = new Map<string, unknown>();
+    const area = {
+      get: async (key: string | null) => (key === null ? Object.fromEntries(session) : session.has(key) ? { [key]: structuredClone(session.get(key)) } : {}),
+      set: async (items: Record<string, unknown>) => {
+        for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
+      },
+      remove: async (key: string) => void session.delete(key),
+    };
+    const db = freshDb();
+    await setSetting(db, 'supervisorPinHash', await hashPin(PIN));
+    const told: unknown[] = [];
+    const worker = () =>
+      inPersonDesk({ db, store: sessionPendingStore(area), now: () => NOW, newId: () => 'req1', openWindow: async () => 5, closeWindow: async () => undefined, tell: async (tabId, _f, answer) => void told.push({ tabId, ...answer }) });
+    const first = worker();
+    const { id } = await first.guard['approval.inPerson'](request, sender(7));
+    // Chrome stops the idle worker; a new one starts when the supervisor submits.
+    const second = worker();
+    expect(await second.page['approve.subject']({ id }, sender(0))).toMatchObject({ text: TEXT });
+    expect(await second.page['approve.submit']({ id, pin: PIN, reason: '引用' }, sender(0))).toMatchObject({ ok: true });
+    expect(told).toEqual([expect.objectContaining({ tabId: 7, id, key: request.key, reply: expect.objectContaining({ ok: true }) })]);
+    expect(session.size).toBe(0);
+  });
+});

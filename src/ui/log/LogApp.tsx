@@ -50,8 +50,11 @@ export function LogApp({ api, now = Date.now() }: { api: LogApi; now?: number })
     if (decision !== '') f.decisions = [decision];
     return f;
   };
+  /** Why the log could not be read; shown above the table (the log itself is unchanged). */
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const failed = (error: unknown) => setLoadError(`記録を読み込めませんでした（${error instanceof Error ? error.message : String(error)}）。ページを開き直してください。`);
   const load = () => {
-    void api.query(filter()).then(setEvents);
+    void api.query(filter()).then(setEvents, failed);
   };
   useEffect(load, [from, to, category, decision]);
   useEffect(() => {
@@ -59,12 +62,17 @@ export function LogApp({ api, now = Date.now() }: { api: LogApi; now?: number })
       setSettings(s);
       setDays(String(s.retentionDays));
       setIncludeText(s.auditKeepText);
-    });
-    void api.approvals().then(setApprovals);
+    }, failed);
+    void api.approvals().then(setApprovals, failed);
   }, [api]);
 
   return (
     <>
+      {loadError !== null ? (
+        <p class="page" role="alert" data-testid="log-load-error">
+          {loadError}
+        </p>
+      ) : null}
       <div class="topbar">
         <h1>投稿ガード 記録（監査ログ）</h1>
         <span class="spacer" />

@@ -71,13 +71,32 @@ export function OptionsApp({ api, initialTab = 'sensitivity' }: { api: OptionsAp
   const [tab, setTab] = useState<Tab>(initialTab);
   /** What the last save did, shown above the tabs (a panel may be rebuilt by the reload). */
   const [notice, setNotice] = useState<string | null>(null);
-  const reload = () => void api.load().then(setSnapshot);
+  /** Why the settings could not be read (shown with a retry); nothing is written meanwhile. */
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const reload = () =>
+    void api.load().then(
+      (next) => {
+        setLoadError(null);
+        setSnapshot(next);
+      },
+      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
+    );
   const saved = (message?: string) => {
     setNotice(message ?? null);
     reload();
   };
   useEffect(reload, [api]);
 
+  if (loadError !== null && snapshot === null) {
+    return (
+      <div class="page" role="alert" data-testid="options-load-error">
+        <p>設定を読み込めませんでした（{loadError}）。保存済みの設定は変わっていません。</p>
+        <button type="button" onClick={reload}>
+          もう一度読み込む
+        </button>
+      </div>
+    );
+  }
   if (snapshot === null) return <p class="page">読み込み中…</p>;
   const header = (
     <div class="topbar">

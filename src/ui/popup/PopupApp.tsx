@@ -17,9 +17,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<CheckResult | null>(null);
   const refresh = () => {
-    void api.tab().then(setTab);
-    void api.siteEnabled().then(setSites);
-    void api.pinSet().then(setPinSet);
+    const failed = (e: unknown) => setError(`状態を読み込めませんでした（${e instanceof Error ? e.message : String(e)}）`);
+    void api.tab().then(setTab, failed);
+    void api.siteEnabled().then(setSites, failed);
+    void api.pinSet().then(setPinSet, failed);
   };
   useEffect(refresh, [api]);
 
