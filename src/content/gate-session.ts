@@ -21,11 +21,16 @@ export interface PressInput {
    * the quick local (partial) result: that one only draws marks.
    */
   results: Array<CheckResult | undefined>;
+  /**
+   * Warn and info findings the person dismissed on their card (今回は無視): the gate does not ask
+   * about them again, and the press is recorded with them. Block findings cannot be dismissed.
+   */
+  ignored?: (finding: Finding) => boolean;
 }
 
 export type PressOutcome =
   /** The press goes through. `record` is false for an empty composer (nothing is published). */
-  | { kind: 'pass'; key: string | null; results: CheckResult[]; confirmation: GateConfirmation | undefined; unchecked: string | null; record: boolean }
+  | { kind: 'pass'; key: string | null; results: CheckResult[]; confirmation: GateConfirmation | undefined; unchecked: string | null; record: boolean; ignored?: Finding[] }
   /** Something needs attention: the dialog shows it. */
   | { kind: 'hold'; decision: Extract<GateDecision, { stop: true }>; results: CheckResult[] }
   /** The full check of this exact text has not answered yet: wait for it (点検中). */
@@ -70,7 +75,7 @@ export function createGateSession(platform: string): GateSession {
   }
 
   return {
-    decide({ texts, media, results }, now) {
+    decide({ texts, media, results, ignored }, now) {
       if (texts === null) {
         if (unreadable !== null && now < unreadable.until) {
           return { kind: 'pass', key: null, results: [], confirmation: undefined, unchecked: unreadable.reason, record: true };
@@ -87,9 +92,12 @@ export function createGateSession(platform: string): GateSession {
         if (reason !== undefined) return { kind: 'pass', key, results: arrived, confirmation: undefined, unchecked: reason, record: true };
         return { kind: 'pending', key, texts };
       }
-      const decision = decideGate(key, arrived, valid(now), media, released);
+      const dismissed = (f: Finding) => f.severity !== 'block' && ignored !== undefined && ignored(f);
+      const asked = arrived.map((r) => ({ ...r, findings: r.findings.filter((f) => !dismissed(f)) }));
+      const decision = decideGate(key, asked, valid(now), media, released);
       if (decision.stop) return { kind: 'hold', decision, results: arrived };
-      return { kind: 'pass', key, results: arrived, confirmation: confirmed.get(key)?.confirmation, unchecked: null, record: true };
+      const skipped = arrived.flatMap((r) => r.findings.filter(dismissed));
+      return { kind: 'pass', key, results: arrived, confirmation: confirmed.get(key)?.confirmation, unchecked: null, record: true, ...(skipped.length > 0 ? { ignored: skipped } : {}) };
     },
     confirm(key, confirmation, expires) {
       confirmed.set(key, { confirmation, expires });

@@ -42,6 +42,8 @@ export interface GateRecord {
   confirmation: GateConfirmation | undefined;
   /** Set when the post went out without a full check, with the person's reason. */
   unchecked: string | null;
+  /** Warn findings the person dismissed on their card (今回は無視) and posted over. */
+  ignored?: Finding[];
 }
 
 export interface GateDeps {
@@ -51,6 +53,8 @@ export interface GateDeps {
   enabled(): boolean;
   /** The full result for exactly this text, if it has arrived. */
   fullFor(text: string): CheckResult | undefined;
+  /** True for a finding the person dismissed on its card (今回は無視) in one of these boxes. */
+  ignored?(finding: Finding, editors: FoundEditor[]): boolean;
   /** Shows the dialog for a held press; `allow` opens the gate for that exact text and media. */
   onHold(decision: Extract<GateDecision, { stop: true }>, origin: PressOrigin, allow: (confirmation: GateConfirmation, expires?: number) => void): void;
   /** The full check has not answered for this text: show 点検中 and ask for it. */
@@ -111,7 +115,11 @@ export function installGate(deps: GateDeps): Gate {
   let carried: { texts: string[]; media: string[]; at: number } | null = null;
   const carry = () => (carried !== null && Date.now() - carried.at < CARRY_MS ? carried : null);
 
-  const read = (origin: PressOrigin): PressInput => readPress(origin, deps.fullFor, carry());
+  const read = (origin: PressOrigin): PressInput => {
+    const input = readPress(origin, deps.fullFor, carry());
+    const { ignored } = deps;
+    return ignored === undefined ? input : { ...input, ignored: (f) => ignored(f, origin.editors) };
+  };
   // The monotonic clock: turning the system clock back does not stretch an approval or an allowance.
   const decideFor = (origin: PressOrigin): PressOutcome => session.decide(read(origin), performance.now());
 
@@ -130,7 +138,7 @@ export function installGate(deps: GateDeps): Gate {
         const input = read(origin);
         if (input.texts !== null) carried = { texts: input.texts, media: input.media, at: Date.now() };
       } else if (first && outcome.record) {
-        deps.record({ texts: read(origin).texts ?? [], findings: outcome.results.flatMap((r) => r.findings), outcome: 'passed', confirmation: outcome.confirmation, unchecked: outcome.unchecked });
+        deps.record({ texts: read(origin).texts ?? [], findings: outcome.results.flatMap((r) => r.findings), outcome: 'passed', confirmation: outcome.confirmation, unchecked: outcome.unchecked, ...(outcome.ignored !== undefined ? { ignored: outcome.ignored } : {}) });
         session.passed(outcome);
         carried = null;
       }

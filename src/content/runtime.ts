@@ -60,7 +60,7 @@ interface Composer {
   fullTimer: number | null;
   /** How long local checks take (ms, a moving average). */
   cost: number;
-  /** "今回は無視": findings hidden for this compose box (the gate still asks about them). */
+  /** "今回は無視": warn and info findings dismissed for this compose box (the gate honours it and records it). */
   ignored: Set<string>;
   /** The text the gate was opened for, so the badge can say "press Post again". */
   overriddenText: string | null;
@@ -144,6 +144,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     lifetime,
     enabled: () => config === null || config.enabled,
     fullFor: (text) => engine.fullFor(text),
+    ignored: (finding, editors) => editors.some((e) => composers.get(e.element)?.ignored.has(ignoreKey(finding)) === true),
     record: recordPress,
     onHold(decision, origin, allow) {
       ensureUi();
@@ -448,7 +449,11 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
       ...summarizeFindings(press.findings),
     };
     if (unchecked !== null) event.reason = `点検できないまま投稿: ${unchecked}`;
-    else if (!blocked && confirmation !== undefined) {
+    else if (!blocked && confirmation === undefined && press.ignored !== undefined) {
+      // The person dismissed these on their cards (今回は無視): posted over them, and the log says which.
+      event.decision = 'posted_override';
+      event.reason = `カードで「今回は無視」を選択: ${press.ignored.map((f) => `「${f.excerpt}」`).join('')}`;
+    } else if (!blocked && confirmation !== undefined) {
       if (confirmation.reason !== '') event.reason = confirmation.reason;
       else if (confirmation.approved && (config === null || (!config.approvalInPerson && !config.approvalByCode))) event.reason = '了承は本人の申告による（所属長 PIN・公開鍵が未設定）';
       if (confirmation.mediaConfirmed !== undefined) event.mediaConfirmed = confirmation.mediaConfirmed;

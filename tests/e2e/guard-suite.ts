@@ -168,7 +168,7 @@ export function describeGuardSuite(site: SiteFixture): void {
       await page.close();
     });
 
-    test('"今回は無視" hides the mark, but the gate still asks about it; Enter on the Post button is gated too', async () => {
+    test('"今回は無視" hides the mark and the gate no longer asks about it (approval is still asked); Enter on the Post button is gated too', async () => {
       const page = await h.open(site);
       await typeInto(page, site, WARN);
       await waitForMarkOn(page, '内部で');
@@ -183,7 +183,8 @@ export function describeGuardSuite(site: SiteFixture): void {
       await page.focus(site.postButton);
       await page.keyboard.press('Enter');
       await gate(page).waitFor();
-      expect(await gate(page).getAttribute('data-kind')).toBe('warn');
+      expect(await gate(page).getAttribute('data-kind')).toBe('approval');
+      expect(await page.locator('[data-testid="tg-gate-finding"]').count()).toBe(0);
       expect(await posts(page)).toEqual([]);
       await page.close();
     });

@@ -105,4 +105,13 @@ describe('gate session: a press is decided on the full check of exactly its text
     expect(s.decide(press('お知らせ', full([finding('warn')])), NOW).kind).toBe('pass');
     expect(s.decide(press('お知らせ', full([finding('warn')]), ['blob:photo']), NOW).kind).toBe('hold');
   });
+
+  test('a warn finding dismissed on its card (今回は無視) is not asked about again and goes with the record; a block finding cannot be dismissed', () => {
+    const s = createGateSession('x');
+    const warn = finding('warn');
+    const input = (f: Finding): PressInput => ({ texts: ['お知らせ'], media: [], results: [full([f])], ignored: () => true });
+    expect(s.decide(input(warn), NOW)).toMatchObject({ kind: 'pass', ignored: [warn] });
+    expect(s.decide(input(finding('block')), NOW).kind).toBe('hold');
+    expect(s.decide({ ...input(warn), ignored: () => false }, NOW).kind).toBe('hold');
+  });
 });
