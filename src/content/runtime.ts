@@ -654,6 +654,11 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
               cardHovered = false;
               redraw();
             },
+      onClose: () => {
+        card = null;
+        cardHovered = false;
+        repaint();
+      },
       onPointerEnter: () => {
         cardHovered = true;
       },

@@ -24,8 +24,10 @@ function label(t: Translate, state: BadgeState, count: number): string {
     case 'clean':
       return t('badgeClean');
     case 'findings':
-    case 'block':
       return t('badgeFindings', [String(count)]);
+    case 'block':
+      // Not colour alone: a block reads differently from a warning.
+      return t('badgeBlock', [String(count)]);
     case 'approval':
       return t('badgeApproval');
     case 'overridden':

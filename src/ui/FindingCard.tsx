@@ -13,11 +13,18 @@ export interface FindingCardProps {
   onIgnore: (() => void) | null;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
+  /** Closes the card (the mark stays). */
+  onClose?: () => void;
 }
 
-export function FindingCard({ t, finding, clause, x, y, onIgnore, onPointerEnter, onPointerLeave }: FindingCardProps) {
+export function FindingCard({ t, finding, clause, x, y, onIgnore, onPointerEnter, onPointerLeave, onClose }: FindingCardProps) {
   return (
-    <div class="tg-card" data-testid="tg-card" role="tooltip" style={{ left: `${x}px`, top: `${y}px` }} onPointerEnter={onPointerEnter} onPointerLeave={onPointerLeave}>
+    <div class="tg-card" data-testid="tg-card" role="dialog" aria-live="polite" aria-label={t(`severity_${finding.severity}`) + ' ' + finding.excerpt} style={{ left: `${x}px`, top: `${y}px` }} onPointerEnter={onPointerEnter} onPointerLeave={onPointerLeave}>
+      {onClose !== undefined ? (
+        <button type="button" class="tg-close" data-testid="tg-card-close" aria-label={t('noticeClose')} onClick={onClose}>
+          ×
+        </button>
+      ) : null}
       <h3>
         <span class="tg-sev" data-severity={finding.severity}>
           {t(`severity_${finding.severity}`)}
@@ -34,12 +41,12 @@ export function FindingCard({ t, finding, clause, x, y, onIgnore, onPointerEnter
         </p>
       ) : null}
       <div class="tg-clause" data-testid="tg-card-clause">
-        {t('cardClause')} {clause !== undefined ? clause.label : ''} <code>{finding.clause}</code>
+        {t('cardClause')} {clause !== undefined ? clause.label : ''}
         {clause !== undefined ? <div>{clause.text}</div> : null}
       </div>
       {onIgnore !== null ? (
         <div class="tg-actions">
-          <button type="button" onClick={onIgnore}>
+          <button type="button" data-testid="tg-card-ignore" onClick={onIgnore}>
             {t('cardIgnore')}
           </button>
         </div>

@@ -72,6 +72,7 @@ export const MESSAGE_KEYS = [
   'gateGoTo',
   'gatePostApproved',
   'gatePostConfirmed',
+  'badgeBlock',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 

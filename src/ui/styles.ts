@@ -2,9 +2,9 @@
 export const UI_CSS = `
 :host { all: initial; }
 .tg-layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483647;
-  font: 13px/1.5 system-ui, -apple-system, "Hiragino Sans", "Noto Sans JP", "Yu Gothic UI", sans-serif; color: #1b1b1b; }
+  font: 14px/1.5 system-ui, -apple-system, "Hiragino Sans", "Noto Sans JP", "Yu Gothic UI", sans-serif; color: #1b1b1b; }
 .tg-badge { position: fixed; pointer-events: auto; transform: translate(-100%, 0); white-space: nowrap;
-  padding: 2px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; border: 1px solid transparent;
+  padding: 2px 10px; border-radius: 999px; font-size: 14px; font-weight: 600; border: 1px solid transparent;
   background: #eef2f5; color: #40505c; box-shadow: 0 1px 3px rgba(0,0,0,.15); }
 .tg-badge[data-state="clean"] { background: #e7f6ec; color: #17632f; border-color: #a9dcb9; }
 .tg-badge[data-state="findings"] { background: #fff4d6; color: #7a4b00; border-color: #f0c75e; }
@@ -13,13 +13,14 @@ export const UI_CSS = `
 .tg-badge .tg-partial { margin-left: 6px; font-weight: 400; opacity: .8; }
 .tg-card { position: fixed; pointer-events: auto; max-width: 360px; background: #fff; border-radius: 8px;
   border: 1px solid #d0d7de; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 10px 12px; }
-.tg-card h3 { margin: 0 0 4px; font-size: 13px; }
-.tg-sev { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 4px; margin-right: 6px; }
+.tg-card h3 { margin: 0 0 4px; font-size: 14px; padding-right: 20px; }
+button.tg-close { position: absolute; top: 4px; right: 4px; border: 0; background: transparent; font-size: 18px; line-height: 1; padding: 2px 6px; }
+.tg-sev { display: inline-block; font-size: 14px; padding: 0 6px; border-radius: 4px; margin-right: 6px; }
 .tg-sev[data-severity="info"] { background: #e3eefc; color: #1f5fbf; }
 .tg-sev[data-severity="warn"] { background: #fff0c2; color: #7a4b00; }
 .tg-sev[data-severity="block"] { background: #fcd9d9; color: #9b1010; }
-.tg-clause { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #c9d1d9; color: #444; font-size: 12px; }
-.tg-clause code { font-size: 11px; color: #666; }
+.tg-clause { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #c9d1d9; color: #444; font-size: 14px; }
+
 .tg-suggestion { margin: 4px 0 0; color: #17632f; }
 .tg-actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 8px; }
 button { font: inherit; cursor: pointer; border-radius: 6px; padding: 4px 12px; border: 1px solid #c9d1d9; background: #f6f8fa; color: #1b1b1b; }

@@ -90,7 +90,7 @@ export function describeGuardSuite(site: SiteFixture): void {
       await page.mouse.move(box.x, box.y);
       const card = page.locator('[data-testid="tg-card"]');
       await card.waitFor();
-      expect(await card.locator('[data-testid="tg-card-clause"]').textContent()).toMatch(/5-8-/);
+      expect(await card.locator('[data-testid="tg-card-clause"]').textContent()).toContain('（５）⑧');
       await screenshot(page, `${site.name}-marked-card.png`);
       // Leaving the mark closes the card.
       await page.mouse.move(5, 5);
@@ -177,7 +177,7 @@ export function describeGuardSuite(site: SiteFixture): void {
         return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
       });
       await page.mouse.move(box.x, box.y);
-      await page.locator('[data-testid="tg-card"] button').click();
+      await page.locator('[data-testid="tg-card-ignore"]').click();
       await page.waitForFunction(() => (CSS.highlights.get('tg-warn')?.size ?? 0) === 0);
       expect(await page.locator('[data-testid="tg-card"]').count()).toBe(0);
       await page.focus(site.postButton);
