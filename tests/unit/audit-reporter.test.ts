@@ -35,7 +35,7 @@ describe('audit reporter: no decision is lost while the background is away', () 
     await flush();
     await flush();
     expect(stored).toEqual(['a', 'b']);
-    expect(reporter.status()).toEqual({ waiting: 0, failing: false, lastError: null });
+    expect(reporter.status()).toEqual({ waiting: 0, failing: false, lastError: null, rejected: 0 });
     expect(statuses.some((s) => s.failing)).toBe(true);
   });
 
@@ -61,5 +61,24 @@ describe('audit reporter: no decision is lost while the background is away', () 
     await flush();
     expect(timers.slice(-2)).toEqual([AUDIT_RETRY_MS.at(-1), AUDIT_RETRY_MS.at(-1)]);
     expect(reporter.status()).toMatchObject({ waiting: 1, failing: true, lastError: 'storage full' });
+  });
+
+  test('a record the background refuses as malformed is dropped (resending cannot help) and counted, and does not hold up the next', async () => {
+    const stored: string[] = [];
+    const reporter = createAuditReporter({
+      send: async (e) => {
+        if (e.textHash === 'bad') throw new Error('AuditRejected: 記録を受け付けませんでした（field: textHash）');
+        stored.push(e.textHash);
+      },
+      setTimeout: () => {
+        throw new Error('no retry expected');
+      },
+    });
+    reporter.report(event('bad'));
+    reporter.report(event('good'));
+    await flush();
+    await flush();
+    expect(stored).toEqual(['good']);
+    expect(reporter.status()).toMatchObject({ waiting: 0, rejected: 1 });
   });
 });
