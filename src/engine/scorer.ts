@@ -91,38 +91,32 @@ export function score(ctx: RuleContext, settings: CategorySettings, exceptions: 
 
 /**
  * Of overlapping findings of one category keep the strongest (then the most confident, then the
- * longest): one mark, one card. Findings are grouped into clusters of overlapping spans by a sweep.
+ * one that names its signals, then the longest): one mark, one card. Greedy, strongest first: a
+ * finding is kept unless it overlaps one already kept, so a wide finding that is dropped never
+ * takes a disjoint one down with it (a person's reference and their phone number two words later
+ * stay two marks).
  */
 function collapse(findings: Finding[]): Finding[] {
+  const better = (a: Finding, b: Finding): number =>
+    severityRank(b.severity) - severityRank(a.severity) ||
+    b.confidence - a.confidence ||
+    // A finding that can say which signals made it (薬物 × 容認) explains itself better.
+    Number(b.signals !== undefined) - Number(a.signals !== undefined) ||
+    b.end - b.start - (a.end - a.start) ||
+    a.start - b.start;
   const byCategory = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = byCategory.get(f.category);
     if (list === undefined) byCategory.set(f.category, [f]);
     else list.push(f);
   }
-  const better = (a: Finding, b: Finding): boolean =>
-    severityRank(a.severity) - severityRank(b.severity) > 0 ||
-    (a.severity === b.severity &&
-      (a.confidence > b.confidence ||
-        (a.confidence === b.confidence &&
-          // A finding that can say which signals made it (薬物 × 容認) explains itself better.
-          ((a.signals !== undefined && b.signals === undefined) || ((a.signals !== undefined) === (b.signals !== undefined) && a.end - a.start > b.end - b.start)))));
   const kept: Finding[] = [];
   for (const list of byCategory.values()) {
-    list.sort((a, b) => a.start - b.start || b.end - a.end);
-    let best: Finding | null = null;
-    let reach = -1;
-    for (const f of list) {
-      if (best !== null && f.start < reach) {
-        if (better(f, best)) best = f;
-        reach = Math.max(reach, f.end);
-        continue;
-      }
-      if (best !== null) kept.push(best);
-      best = f;
-      reach = f.end;
+    const mine: Finding[] = [];
+    for (const f of [...list].sort(better)) {
+      if (!mine.some((k) => f.start < k.end && k.start < f.end)) mine.push(f);
     }
-    if (best !== null) kept.push(best);
+    kept.push(...mine);
   }
   return kept;
 }
