@@ -121,6 +121,10 @@ export const rumourRule: Rule = {
       const s = ctx.sentenceAt(m.index);
       if (debunk || OFFICIAL_SOURCE.test(s.text) || inDialogue(ctx, m.index)) continue;
       if (inReportedQuote(ctx, m.index)) continue;
+      // 〜という話がありますが、…: a rumour named in order to correct it (counter-speech).
+      if (/^(?:が|も)(?:ありますが|あるようですが|出回っていますが|出回っているようですが|広がっていますが|流れていますが|聞かれますが)/u.test(ctx.plain.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue;
+      // 「みたい」「っぽい」という情報: words quoted as words, not a report.
+      if (ctx.plain[m.index - 1] === '」' && /「[^「」]{1,8}」$/u.test(ctx.plain.slice(Math.max(0, m.index - 10), m.index))) continue;
       warn(ctx, m.index, m.index + m[0].length, '「〜とのこと」「〜との情報」「〜という話」で、出典が示されていません。', 'second-hand');
     }
     for (const m of ctx.matches(AMPLIFY)) {

@@ -6,6 +6,8 @@ import { ruleTester } from '../helpers.ts';
 
 ruleTester('rumour', {
   valid: [
+    { text: '給食センターが閉鎖されるという話がありますが、そのような予定はありません。来年度も通常どおり運営します。', why: 'a rumour named in order to correct it' },
+    { text: '「らしい」「みたい」という情報だけで通報をためらわないでください。', why: 'words quoted as words' },
     { text: '停電が発生しているようです。原因は現在確認中です。', why: 'an official holding statement' },
     { text: '明日は雪が降るようです。', why: 'inference without a harmful topic' },
     { text: '分からないこと聞いてもいいですか。', why: 'the と of こと is not the quotative particle' },
