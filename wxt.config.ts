@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { matchPatterns } from './src/sites/registry.ts';
 
 /** kuromoji's IPADIC files (18 MB): packaged at build for the tokenizer host, never committed. */
 function kuromojiDictDir(): string {
@@ -52,12 +53,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ja',
-    host_permissions: [
-      'https://x.com/*',
-      'https://twitter.com/*',
-      'https://www.facebook.com/*',
-      'https://web.facebook.com/*',
-    ],
+    // Exactly the guarded sites' origins, from the one site registry.
+    host_permissions: matchPatterns(),
     // The offscreen document hosts the tokenizer (Chrome only; Firefox's background page hosts it itself).
     // storage: only to read the organisation's policy, chrome.storage.managed (issue #4 §5); settings live in IndexedDB.
     // scripting: after an update, the new gate is injected into open X/Facebook tabs (issue #8 §2).

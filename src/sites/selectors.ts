@@ -44,5 +44,5 @@ export const GENERIC_SELECTORS = {
   editor: 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]',
 } as const;
 
-/** The origins the extension guards; the background answers content scripts from these only. Keep in step with wxt.config.ts. */
-export const GUARDED_ORIGINS: readonly string[] = ['https://x.com', 'https://twitter.com', 'https://www.facebook.com', 'https://web.facebook.com'];
+/** The origins the extension guards: one list, in the site registry. */
+export { GUARDED_ORIGINS } from './registry.ts';

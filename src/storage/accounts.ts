@@ -2,6 +2,7 @@
 import type { Platform } from '../shared/types.ts';
 import type { ToukouGuardDB } from './db.ts';
 import type { AccountRecord, Unsaved } from './types.ts';
+import { SITES } from '../sites/registry.ts';
 
 export interface AccountProblem {
   field: keyof AccountRecord | 'period.start' | 'period.end';
@@ -22,10 +23,7 @@ export const ACCOUNT_FIELD_LABEL_JA: Record<Exclude<keyof AccountRecord, 'id'>, 
   contact: '連絡先',
 };
 
-const PLATFORM_HOSTS: Record<Platform, readonly string[]> = {
-  x: ['x.com', 'twitter.com', 'www.x.com', 'www.twitter.com', 'mobile.twitter.com'],
-  facebook: ['www.facebook.com', 'facebook.com', 'm.facebook.com'],
-};
+const PLATFORM_HOSTS: Record<Platform, readonly string[]> = Object.fromEntries(SITES.map((s) => [s.id, s.accountHosts])) as Record<Platform, readonly string[]>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -9,13 +9,8 @@ import type { PopupApi, TabState } from '../ui/options/api.ts';
 import { engineOptions, loadEffectiveConfig } from './config.ts';
 import type { PageDeps } from './page-api.ts';
 import { pinProblem } from './pin-guard.ts';
+import { siteOfHost } from '../sites/registry.ts';
 
-const SITE_OF_HOST: Record<string, 'x' | 'facebook'> = {
-  'x.com': 'x',
-  'twitter.com': 'x',
-  'www.facebook.com': 'facebook',
-  'web.facebook.com': 'facebook',
-};
 
 /** Describes a content script's answer for people: what is checked here and what is not. */
 export function describeTabState(s: TabGuardState): TabState {
@@ -39,7 +34,7 @@ export function createPopupApi(deps: PageDeps): PopupApi {
       const named = new URLSearchParams(location.search).get('tab');
       const [tab] = named !== null ? [await browser.tabs.get(Number(named))] : await browser.tabs.query({ active: true, currentWindow: true });
       const host = tab?.url === undefined ? '' : new URL(tab.url).host;
-      const site = SITE_OF_HOST[host];
+      const site = siteOfHost(host);
       if (tab?.id === undefined || site === undefined) return { site: null, state: 'off', detail: 'このページは X・Facebook ではないため、点検していません。' };
       try {
         const reply = (await browser.tabs.sendMessage(tab.id, { type: 'tab.state', data: {} })) as { ok: true; value: TabGuardState } | { ok: false; error: string } | undefined;

@@ -5,10 +5,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ADAPTERS } from '../../src/sites/index.ts';
+import { GUARDED_ORIGINS, matchPatterns, SITES, siteOfHost } from '../../src/sites/registry.ts';
 
 const SITES_DIR = new URL('../../src/sites/', import.meta.url);
 /** Files in src/sites/ that are not adapters. */
-const HELPERS = ['index.ts', 'types.ts', 'selectors.ts', 'editor-text.ts', 'media.ts'];
+const HELPERS = ['index.ts', 'types.ts', 'selectors.ts', 'editor-text.ts', 'media.ts', 'registry.ts'];
 
 describe('site registry', () => {
   const adapterFiles = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !HELPERS.includes(f));
@@ -23,5 +24,18 @@ describe('site registry', () => {
 
   test.each(ADAPTERS.filter((a) => a.id !== 'generic').map((a) => a.id))('%s has an e2e spec', (id) => {
     expect(existsSync(new URL(`../e2e/${id}.test.ts`, import.meta.url))).toBe(true);
+  });
+
+  test('one record per site feeds every host list: guarded origins, match patterns and the popup agree', () => {
+    for (const site of SITES) {
+      expect(ADAPTERS.some((a) => a.id === site.id)).toBe(true);
+      for (const origin of site.origins) {
+        expect(GUARDED_ORIGINS).toContain(origin);
+        expect(matchPatterns(site.id)).toContain(`${origin}/*`);
+        expect(siteOfHost(new URL(origin).host)).toBe(site.id);
+      }
+    }
+    expect(matchPatterns()).toHaveLength(GUARDED_ORIGINS.length);
+    expect(siteOfHost('example.com')).toBeUndefined();
   });
 });
