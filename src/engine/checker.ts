@@ -4,7 +4,7 @@ import { BUILTIN_DICTIONARIES } from '../dictionary/builtin.ts';
 import { BUILTIN_SIGNAL_BOOKS } from '../dictionary/builtin-signals.ts';
 import { SignalIndex } from './signals.ts';
 import type { TokenizerPort } from './tokenizer.ts';
-import { normalize } from './normalize.ts';
+import { Normalizer } from './normalize.ts';
 import { RuleContext, TokenCache, type UrlRef } from './context.ts';
 import { TermIndex } from './terms.ts';
 import { RULES } from './registry.ts';
@@ -61,6 +61,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const settings: CategorySettings = { ...defaultSettings(), ...(options.settings ?? {}) };
   const index = new TermIndex([...BUILTIN_DICTIONARIES, ...(options.dictionaries ?? [])]);
   const cache = new TokenCache();
+  // Re-checks after an edit re-normalise only the pieces of the text that changed (issue #10).
+  const normalizer = new Normalizer();
   const books = options.signalBooks ?? BUILTIN_SIGNAL_BOOKS;
   const signalIndex = new SignalIndex(books);
   const combos = books.flatMap((b) => b.combos);
@@ -75,15 +77,17 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     },
     check(text: string): CheckResult {
       const input = text.length > MAX_TEXT_LENGTH ? text.slice(0, safeCut(text, MAX_TEXT_LENGTH)) : text;
-      const norm = normalize(input);
+      const norm = normalizer.normalize(input);
       const urls: UrlRef[] = extractUrls(norm.plain);
       // Token boundaries for kana term hits, asked only when a hit touches kana of its own script.
       let ctx: RuleContext | null = null;
       const isTokenBoundary = (from: number, to: number): boolean => {
         if (ctx === null) return false;
-        const tokens = ctx.tokensAt(from);
-        if (tokens === null) return false;
-        return tokens.some((t) => t.from === from) && tokens.some((t) => t.to === to);
+        const at = ctx.sentenceTokensAt(from);
+        if (at === null) return false;
+        const a = from - at.from;
+        const b = to - at.from;
+        return at.tokens.some((t) => t.start === a) && at.tokens.some((t) => t.start + t.surface.length === b);
       };
       ctx = new RuleContext(norm, [], [], urls, tokenizer, cache, signalIndex, combos);
       ctx.excepted = exceptedRanges(input, exceptions);

@@ -69,7 +69,19 @@ export interface RawFinding extends Report {
 
 /** Longest piece of text the tokenizer is ever given: kuromoji's lattice grows with sentence length. */
 export const MAX_TOKENIZE = 120;
-const SENTENCE_END = /[。！？!?\n]/;
+
+/** 。！？!? and a line break end a sentence. */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a;
+}
+/** What still belongs to the sentence after its end: more ends, closing brackets, line breaks. */
+function isSentenceTail(c: number): boolean {
+  return isSentenceEnd(c) || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29;
+}
+/** Where a long sentence may be cut: 、 , space ） ). */
+function isSoftCut(c: number): boolean {
+  return c === 0x3001 || c === 0x2c || c === 0x20 || c === 0xff09 || c === 0x29;
+}
 
 export function splitSentences(plain: string): Sentence[] {
   const out: Sentence[] = [];
@@ -80,8 +92,7 @@ export function splitSentences(plain: string): Sentence[] {
     while (b - s > MAX_TOKENIZE) {
       let cut = -1;
       for (let k = s + MAX_TOKENIZE; k > s + MAX_TOKENIZE / 2; k--) {
-        const c = plain[k - 1];
-        if (c === '、' || c === ',' || c === ' ' || c === '）' || c === ')') {
+        if (isSoftCut(plain.charCodeAt(k - 1))) {
           cut = k;
           break;
         }
@@ -97,35 +108,74 @@ export function splitSentences(plain: string): Sentence[] {
     }
     if (b > s) out.push({ from: s, to: b, text: plain.slice(s, b) });
   };
-  for (let i = 0; i < plain.length; i++) {
-    if (SENTENCE_END.test(plain[i] as string)) {
+  const n = plain.length;
+  for (let i = 0; i < n; i++) {
+    if (isSentenceEnd(plain.charCodeAt(i))) {
       let end = i + 1;
-      while (end < plain.length && /[。！？!?」』）)\n]/.test(plain[end] as string)) end++;
+      while (end < n && isSentenceTail(plain.charCodeAt(end))) end++;
       push(from, end);
       from = end;
       i = end - 1;
     }
   }
-  if (from < plain.length) push(from, plain.length);
+  if (from < n) push(from, n);
   return out;
 }
 
-/** A small LRU of tokenize results keyed by the sentence text: re-checks after an edit re-tokenize one sentence. */
+/**
+ * A small LRU of tokenize results keyed by the sentence text: re-checks after an edit re-tokenize
+ * one sentence. Each entry also keeps the tokens placed at the offset the sentence last stood at,
+ * so a sentence that did not move is not placed again.
+ */
 export class TokenCache {
-  private readonly map = new Map<string, Token[]>();
+  private readonly map = new Map<string, TokenEntry>();
   constructor(private readonly capacity = 2000) {}
   get(tokenizer: TokenizerPort, text: string): Token[] {
+    return this.entry(tokenizer, text).tokens;
+  }
+  /** The tokens of `text` with offsets in `plain`, for a sentence that starts at `from`. */
+  placed(tokenizer: TokenizerPort, text: string, from: number): PlainToken[] {
+    const entry = this.entry(tokenizer, text);
+    if (entry.placedAt !== from || entry.placed === null) {
+      const tokens = entry.tokens;
+      const placed = new Array<PlainToken>(tokens.length);
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i] as Token;
+        placed[i] = {
+          surface: t.surface,
+          pos: t.pos,
+          pos1: t.pos1,
+          pos2: t.pos2,
+          conjugatedForm: t.conjugatedForm,
+          basic: t.basic,
+          start: t.start,
+          from: from + t.start,
+          to: from + t.start + t.surface.length,
+        };
+      }
+      entry.placed = placed;
+      entry.placedAt = from;
+    }
+    return entry.placed;
+  }
+  private entry(tokenizer: TokenizerPort, text: string): TokenEntry {
     const hit = this.map.get(text);
     if (hit !== undefined) {
       this.map.delete(text);
       this.map.set(text, hit);
       return hit;
     }
-    const tokens = tokenizer.tokenize(text);
-    this.map.set(text, tokens);
+    const entry: TokenEntry = { tokens: tokenizer.tokenize(text), placedAt: -1, placed: null };
+    this.map.set(text, entry);
     if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
-    return tokens;
+    return entry;
   }
+}
+
+interface TokenEntry {
+  tokens: Token[];
+  placedAt: number;
+  placed: PlainToken[] | null;
 }
 
 export interface PlainToken extends Token {
@@ -138,6 +188,7 @@ export class RuleContext {
   readonly plain: string;
   readonly sentences: Sentence[];
   private readonly tokenMemo = new Map<number, PlainToken[]>();
+  private readonly sentenceTokenMemo = new Map<number, { from: number; tokens: readonly Token[] }>();
   readonly findings: RawFinding[] = [];
   current: { id: string; category: Category; clause: string } = { id: '', category: 'insult', clause: '' };
   /** Ranges of the original text a supervisor's term exceptions cover: signals inside them do not fire. */
@@ -166,9 +217,19 @@ export class RuleContext {
     if (this.tokenizer === null) return null;
     const memo = this.tokenMemo.get(sentence.from);
     if (memo !== undefined) return memo;
-    const tokens = this.cache.get(this.tokenizer, sentence.text).map((t) => ({ ...t, from: sentence.from + t.start, to: sentence.from + t.start + t.surface.length }));
+    const tokens = this.cache.placed(this.tokenizer, sentence.text, sentence.from);
     this.tokenMemo.set(sentence.from, tokens);
     return tokens;
+  }
+
+  /**
+   * This context as seen by a caller that needs tokens only in some sentences: `tokens(s)` is
+   * empty for the others, which are then never tokenized. Everything else is this context.
+   */
+  withTokensOnlyIn(keep: (sentenceIndex: number) => boolean): RuleContext {
+    const view = Object.create(this) as RuleContext;
+    view.tokens = (sentence: Sentence): PlainToken[] | null => (this.tokenizer === null ? null : keep(this.sentenceIndexAt(sentence.from)) ? this.tokens(sentence) : []);
+    return view;
   }
 
   /** The position in `sentences` of the sentence holding a `plain` offset (the last one past the end). */
@@ -188,6 +249,19 @@ export class RuleContext {
 
   sentenceAt(index: number): Sentence {
     return this.sentences[this.sentenceIndexAt(index)] ?? { from: 0, to: 0, text: '' };
+  }
+
+  /**
+   * The tokens of the sentence holding a `plain` offset with offsets relative to the sentence, and
+   * where the sentence starts; null without a tokenizer. For callers that only compare offsets:
+   * nothing is placed, so a sentence that moved after an edit costs no new tokens.
+   */
+  sentenceTokensAt(index: number): { from: number; tokens: readonly Token[] } | null {
+    if (this.tokenizer === null) return null;
+    const s = this.sentenceAt(index);
+    let memo = this.sentenceTokenMemo.get(s.from);
+    if (memo === undefined) this.sentenceTokenMemo.set(s.from, (memo = { from: s.from, tokens: this.cache.get(this.tokenizer, s.text) }));
+    return memo;
   }
 
   /** Tokens around a `plain` offset (the sentence that holds it). */
@@ -219,43 +293,56 @@ export class RuleContext {
   }
 
   private quoteRanges: Array<{ from: number; to: number }> | null = null;
+  /** For each offset of `plain`, the index in `quoteRanges` of the innermost quote holding it, or -1. */
+  private innermostQuote: Int32Array | null = null;
 
   /** Is `index` inside 「」 or 『』 (or "…")? Returns the quote's range in plain. Quotes are found once per check. */
   quoteAround(index: number): { from: number; to: number } | null {
-    if (this.quoteRanges === null) {
-      const ranges: Array<{ from: number; to: number }> = [];
-      const pairs: Record<string, string> = { '「': '」', '『': '』', '“': '”' };
-      const stack: Array<{ open: string; at: number }> = [];
-      for (let i = 0; i < this.plain.length; i++) {
-        const c = this.plain[i] as string;
-        if (pairs[c] !== undefined) stack.push({ open: c, at: i });
-        else {
-          const top = stack[stack.length - 1];
-          if (top !== undefined && pairs[top.open] === c) {
-            stack.pop();
-            ranges.push({ from: top.at, to: i + 1 });
-          }
-        }
+    if (this.quoteRanges === null) this.findQuotes();
+    const ranges = this.quoteRanges as Array<{ from: number; to: number }>;
+    if (ranges.length === 0 || index < 0 || index >= this.plain.length) return null;
+    const at = (this.innermostQuote as Int32Array)[index] as number;
+    return at < 0 ? null : (ranges[at] as { from: number; to: number });
+  }
+
+  private findQuotes(): void {
+    const plain = this.plain;
+    const n = plain.length;
+    const ranges: Array<{ from: number; to: number }> = [];
+    // 「」『』“” nest: a closer closes the innermost opener when it is its pair.
+    const stack: Array<{ close: number; at: number }> = [];
+    for (let i = 0; i < n; i++) {
+      const c = plain.charCodeAt(i);
+      const close = c === 0x300c ? 0x300d : c === 0x300e ? 0x300f : c === 0x201c ? 0x201d : -1;
+      if (close >= 0) stack.push({ close, at: i });
+      else if (stack.length > 0 && (stack[stack.length - 1] as { close: number }).close === c) {
+        ranges.push({ from: (stack.pop() as { at: number }).at, to: i + 1 });
       }
-      // Straight double quotes pair up in order.
-      let open = -1;
-      for (let i = 0; i < this.plain.length; i++) {
-        if (this.plain[i] !== '"') continue;
-        if (open < 0) open = i;
-        else {
-          ranges.push({ from: open, to: i + 1 });
-          open = -1;
-        }
+    }
+    // Straight double quotes pair up in order.
+    let open = -1;
+    for (let i = 0; i < n; i++) {
+      if (plain.charCodeAt(i) !== 0x22) continue;
+      if (open < 0) open = i;
+      else {
+        ranges.push({ from: open, to: i + 1 });
+        open = -1;
       }
-      this.quoteRanges = ranges.sort((a, b) => a.from - b.from);
     }
-    // The innermost quote holding the index (quotes are short; a linear pass over those starting before it is fine).
-    let best: { from: number; to: number } | null = null;
-    for (const r of this.quoteRanges) {
-      if (r.from > index) break;
-      if (index < r.to && (best === null || r.from >= best.from)) best = r;
+    ranges.sort((a, b) => a.from - b.from);
+    this.quoteRanges = ranges;
+    if (ranges.length === 0) return;
+    // The innermost quote at an offset is the one opened last among those still open there: a
+    // sweep with a stack of opened quotes, dropping the ones that have closed (each once).
+    const innermost = new Int32Array(n).fill(-1);
+    const openNow: number[] = [];
+    let next = 0;
+    for (let i = 0; i < n; i++) {
+      while (next < ranges.length && (ranges[next] as { from: number }).from <= i) openNow.push(next++);
+      while (openNow.length > 0 && (ranges[openNow[openNow.length - 1] as number] as { to: number }).to <= i) openNow.pop();
+      if (openNow.length > 0) innermost[i] = openNow[openNow.length - 1] as number;
     }
-    return best;
+    this.innermostQuote = innermost;
   }
 
   /** Is `index` inside a URL? Patterns for prose never look inside a link. */

@@ -8,8 +8,12 @@
  */
 import type { Signal, SignalBook } from '../dictionary/types.ts';
 import type { RuleContext } from './context.ts';
+import type { Token } from './tokenizer.ts';
 import { keyOf } from './normalize.ts';
 import { PatternMatcher } from './matcher.ts';
+import { prefilterLiterals } from './prefilter.ts';
+
+export { requiredLiterals } from './prefilter.ts';
 
 export interface SignalMatch {
   signal: string;
@@ -38,20 +42,43 @@ export function stemOf(lemma: string): string {
   return lemma;
 }
 
+/** Work a SignalIndex did, for the tests that count work (never time). */
+export interface SignalWork {
+  /** Sentences whose patterns were run (the others came from the cache). */
+  sentencesScanned: number;
+  /** Pattern regexes run on a sentence. */
+  regexRuns: number;
+  /** Lemma hits confirmed against the tokenizer's base forms (or, without it, their stems). */
+  lemmasConfirmed: number;
+}
+
+/** How many sentences' pattern hits a SignalIndex keeps (a long post has a few hundred). */
+const SENTENCE_CACHE = 4000;
+
 export class SignalIndex {
   readonly signals = new Map<string, Signal>();
+  readonly work: SignalWork = { sentencesScanned: 0, regexRuns: 0, lemmasConfirmed: 0 };
   private readonly keyPatterns: KeyPattern[] = [];
   private readonly matcher: PatternMatcher;
   /** Per-sentence patterns; most can only match where one of their leading literals stands. */
-  private readonly patterns: Array<{ signal: Signal; re: RegExp; prefiltered: boolean }> = [];
-  private readonly literalKeys: string[] = [];
+  private readonly patterns: Array<{ signal: Signal; re: RegExp }> = [];
+  /** Patterns no literal can prefilter: run on every sentence. */
+  private readonly unfiltered: number[] = [];
   private readonly literalOwner: number[] = [];
-  private literalMatcher: PatternMatcher | null = null;
+  private readonly literalMatcher: PatternMatcher;
+  /** Which patterns a sentence's literals allow: `stamp` where allowed for the sentence being scanned. */
+  private readonly candidateMarks: Uint32Array;
+  private stamp = 0;
+  /** Pattern hits per sentence text, as (pattern, from, to) triples relative to the sentence: a re-check runs the patterns of the changed sentences only. */
+  private readonly sentenceHits = new Map<string, Int32Array>();
+  /** The sentences of the last text scanned, with their pattern hits. */
+  private lastSentences: Array<{ text: string; hits: Int32Array }> = [];
   private readonly notAfterKeys = new Map<string, string[]>();
   private readonly notBeforeKeys = new Map<string, string[]>();
 
   constructor(books: readonly SignalBook[]) {
     const keys: string[] = [];
+    const literalKeys: string[] = [];
     for (const book of books) {
       for (const s of book.signals) {
         this.signals.set(s.name, s);
@@ -69,10 +96,11 @@ export class SignalIndex {
         }
         for (const source of s.patterns) {
           const id = this.patterns.length;
-          const literals = requiredLiterals(source);
-          this.patterns.push({ signal: s, re: new RegExp(source, 'gu'), prefiltered: literals !== null });
+          const literals = prefilterLiterals(source);
+          this.patterns.push({ signal: s, re: new RegExp(source, 'gu') });
+          if (literals === null) this.unfiltered.push(id);
           for (const l of literals ?? []) {
-            this.literalKeys.push(l);
+            literalKeys.push(l);
             this.literalOwner.push(id);
           }
         }
@@ -81,241 +109,192 @@ export class SignalIndex {
       }
     }
     this.matcher = new PatternMatcher(keys);
-    this.literalMatcher = new PatternMatcher(this.literalKeys);
+    this.literalMatcher = new PatternMatcher(literalKeys);
+    this.candidateMarks = new Uint32Array(this.patterns.length);
   }
 
-  /** Every signal hit in the text, in `plain` offsets. */
-  scan(ctx: RuleContext): SignalMatch[] {
+  /**
+   * Every signal hit in the text, in `plain` offsets. `live`, given the names of the signals found
+   * before any lemma is confirmed, may say which of them can still matter: a lemma hit of another
+   * signal is then dropped without asking the tokenizer (a combo with a group none of whose
+   * signals stands anywhere in the post cannot fire, whatever its other groups hold).
+   */
+  scan(ctx: RuleContext, live?: (found: ReadonlySet<string>) => ReadonlySet<string> | null): SignalMatch[] {
     const { key, keyToPlain, plain } = ctx.norm;
     const out: SignalMatch[] = [];
-    const seen = new Set<string>();
+    const noUrls = ctx.urls.length === 0;
     const push = (signal: Signal, from: number, to: number): void => {
-      if (ctx.inUrl(from)) return;
-      const id = `${signal.name}:${from}:${to}`;
-      if (seen.has(id)) return;
-      seen.add(id);
+      if (!noUrls && ctx.inUrl(from)) return;
       out.push({ signal: signal.name, label: signal.label, from, to, text: plain.slice(from, to) });
     };
-    for (const hit of this.matcher.findAll(key)) {
-      const p = this.keyPatterns[hit.pattern] as KeyPattern;
-      const from = keyToPlain[hit.from] as number;
-      const last = keyToPlain[hit.to - 1] as number;
+    const found = new Set<string>();
+    // Term and stem hits on the key, the lemmas not yet confirmed.
+    const keyHits: number[] = [];
+    this.matcher.forEachMatch(key, (pattern, keyFrom, keyTo) => {
+      const p = this.keyPatterns[pattern] as KeyPattern;
+      if (this.negated(p.signal.name, key, keyFrom, keyTo)) return;
+      keyHits.push(pattern, keyFrom, keyTo);
+      found.add(p.signal.name);
+    });
+    // Pattern hits per sentence; a re-check after an edit finds most sentences where they were, or as far from the end as they were.
+    const patternHits: number[] = [];
+    if (this.patterns.length > 0) {
+      const before = this.lastSentences;
+      const sentences = ctx.sentences;
+      const shift = sentences.length - before.length;
+      const now: Array<{ text: string; hits: Int32Array }> = [];
+      sentences.forEach((s, i) => {
+        const same = before[i]?.text === s.text ? before[i] : before[i - shift]?.text === s.text ? before[i - shift] : undefined;
+        const hits = same !== undefined ? same.hits : this.patternHits(s.text);
+        now.push(same ?? { text: s.text, hits });
+        for (let k = 0; k < hits.length; k += 3) {
+          const id = hits[k] as number;
+          patternHits.push(id, s.from + (hits[k + 1] as number), s.from + (hits[k + 2] as number));
+          found.add((this.patterns[id] as { signal: Signal }).signal.name);
+        }
+      });
+      this.lastSentences = now;
+    }
+    const wanted = live?.(found) ?? null;
+    for (let k = 0; k < keyHits.length; k += 3) {
+      const p = this.keyPatterns[keyHits[k] as number] as KeyPattern;
+      const keyFrom = keyHits[k + 1] as number;
+      const keyTo = keyHits[k + 2] as number;
+      const from = keyToPlain[keyFrom] as number;
+      const last = keyToPlain[keyTo - 1] as number;
       let to = last + 1;
       if (to < plain.length && plain.charCodeAt(last) >= 0xd800 && plain.charCodeAt(last) <= 0xdbff) to++;
-      if (this.negated(p.signal.name, key, hit.from, hit.to)) continue;
       if (p.lemma !== null) {
+        if (wanted !== null && !wanted.has(p.signal.name)) continue;
+        this.work.lemmasConfirmed++;
         const confirmed = confirmLemma(ctx, from, p.lemma);
         if (confirmed === false) continue;
         // Without the tokenizer a one-character stem counts only when inflection follows (盗ん, 盗み — not 盗難).
-        if (confirmed === null && p.weak && !/^[ぁ-ゖ]/u.test(plain.slice(to, to + 1))) continue;
-        if (confirmed !== null && confirmed !== true) {
+        if (confirmed === null && p.weak && !isHiraganaAt(plain, to)) continue;
+        if (confirmed !== null) {
           push(p.signal, Math.min(from, confirmed.from), Math.max(to, confirmed.to));
           continue;
         }
       }
       push(p.signal, from, to);
     }
-    if (this.patterns.length > 0) {
-      // One pass over the text finds which prefiltered patterns can match in which sentence.
-      const sentences = ctx.sentences;
-      const candidates = new Map<number, Set<number>>();
-      for (const hit of (this.literalMatcher as PatternMatcher).findAll(plain)) {
-        const sentence = ctx.sentenceIndexAt(hit.from);
-        let set = candidates.get(sentence);
-        if (set === undefined) candidates.set(sentence, (set = new Set()));
-        set.add(this.literalOwner[hit.pattern] as number);
-      }
-      sentences.forEach((s, i) => {
-        const possible = candidates.get(i);
-        this.patterns.forEach((p, id) => {
-          if (p.prefiltered && (possible === undefined || !possible.has(id))) return;
-          const re = p.re;
-          re.lastIndex = 0;
-          let m: RegExpExecArray | null;
-          while ((m = re.exec(s.text)) !== null) {
-            if (m[0].length === 0) {
-              re.lastIndex++;
-              continue;
-            }
-            push(p.signal, s.from + m.index, s.from + m.index + m[0].length);
-          }
-        });
-      });
-    }
-    return out.sort((a, b) => a.from - b.from || a.to - b.to);
+    for (let k = 0; k < patternHits.length; k += 3) push((this.patterns[patternHits[k] as number] as { signal: Signal }).signal, patternHits[k + 1] as number, patternHits[k + 2] as number);
+    return withoutRepeats(out.sort((a, b) => a.from - b.from || a.to - b.to));
   }
 
+  /** The pattern hits of one sentence, by pattern and then by position; cached by the sentence's text. */
+  private patternHits(text: string): Int32Array {
+    const cached = this.sentenceHits.get(text);
+    if (cached !== undefined) {
+      this.sentenceHits.delete(text);
+      this.sentenceHits.set(text, cached);
+      return cached;
+    }
+    this.work.sentencesScanned++;
+    // One pass over the sentence finds which prefiltered patterns can match in it.
+    const marks = this.candidateMarks;
+    if (this.stamp === 0xffffffff) {
+      marks.fill(0);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    let candidates = 0;
+    for (const id of this.unfiltered) {
+      marks[id] = stamp;
+      candidates++;
+    }
+    this.literalMatcher.forEachMatch(text, (literal) => {
+      const id = this.literalOwner[literal] as number;
+      if (marks[id] !== stamp) {
+        marks[id] = stamp;
+        candidates++;
+      }
+    });
+    const found: number[] = [];
+    for (let id = 0; candidates > 0 && id < this.patterns.length; id++) {
+      if (marks[id] !== stamp) continue;
+      candidates--;
+      this.work.regexRuns++;
+      const re = (this.patterns[id] as { re: RegExp }).re;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) !== null) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        found.push(id, m.index, m.index + m[0].length);
+      }
+    }
+    const hits = Int32Array.from(found);
+    this.sentenceHits.set(text, hits);
+    if (this.sentenceHits.size > SENTENCE_CACHE) this.sentenceHits.delete(this.sentenceHits.keys().next().value as string);
+    return hits;
+  }
+
+  /** A notAfter form within the next eight key characters (at most two in), or a notBefore form ending at most one before. */
   private negated(name: string, key: string, from: number, to: number): boolean {
     const after = this.notAfterKeys.get(name);
     if (after !== undefined) {
       const tail = key.slice(to, to + 8);
-      if (after.some((k) => tail.startsWith(k) || tail.slice(1).startsWith(k) || tail.slice(2).startsWith(k))) return true;
+      for (const k of after) if (tail.startsWith(k) || tail.startsWith(k, 1) || tail.startsWith(k, 2)) return true;
     }
     const before = this.notBeforeKeys.get(name);
     if (before !== undefined) {
       const head = key.slice(Math.max(0, from - 8), from);
-      if (before.some((k) => head.endsWith(k) || head.slice(0, -1).endsWith(k))) return true;
+      const end = Math.max(0, head.length - 1);
+      for (const k of before) if (head.endsWith(k) || head.endsWith(k, end)) return true;
     }
     return false;
   }
+}
+
+/**
+ * A signal found twice at one span (two of its forms, or a form and a pattern) counts once: the
+ * first found stays, and a stable sort has already put it first among hits of that span.
+ */
+function withoutRepeats(sorted: SignalMatch[]): SignalMatch[] {
+  let kept = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const h = sorted[i] as SignalMatch;
+    let repeat = false;
+    for (let j = kept - 1; j >= 0; j--) {
+      const k = sorted[j] as SignalMatch;
+      if (k.from !== h.from || k.to !== h.to) break;
+      if (k.signal === h.signal) {
+        repeat = true;
+        break;
+      }
+    }
+    if (!repeat) sorted[kept++] = h;
+  }
+  sorted.length = kept;
+  return sorted;
+}
+
+/** Is the character at `i` hiragana (ぁ-ゖ)? */
+function isHiraganaAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0x3041 && c <= 0x3096;
 }
 
 /**
  * Is the word at `from` a form of `lemma`? true/false from the tokenizer, or the token span when the
  * match is wider than the stem (盗ん|だ); null when there is no tokenizer to ask.
  */
-function confirmLemma(ctx: RuleContext, from: number, lemma: string): boolean | null | { from: number; to: number } {
-  const tokens = ctx.tokensAt(from);
-  if (tokens === null) return null;
-  const i = tokens.findIndex((t) => t.from <= from && from < t.to);
+function confirmLemma(ctx: RuleContext, from: number, lemma: string): false | null | { from: number; to: number } {
+  const at = ctx.sentenceTokensAt(from);
+  if (at === null) return null;
+  const tokens = at.tokens;
+  const rel = from - at.from;
+  const i = tokens.findIndex((t) => t.start <= rel && rel < t.start + t.surface.length);
   if (i < 0) return false;
   const t = tokens[i]!;
-  if (t.basic === lemma || t.surface === lemma) return { from: t.from, to: t.to };
+  const span = (first: Token, last: Token): { from: number; to: number } => ({ from: at.from + first.start, to: at.from + last.start + last.surface.length });
+  if (t.basic === lemma || t.surface === lemma) return span(t, t);
   // サ変: 運転する is 運転 + する; a compound lemma may span two tokens (取り締まる → 取り + 締まる).
-  if (lemma.endsWith('する') && t.surface === lemma.slice(0, -2)) return { from: t.from, to: t.to };
+  if (lemma.endsWith('する') && t.surface === lemma.slice(0, -2)) return span(t, t);
   const next = tokens[i + 1];
-  if (next !== undefined && t.from === from && t.surface + next.basic === lemma) return { from: t.from, to: next.to };
+  if (next !== undefined && t.start === rel && t.surface + next.basic === lemma) return span(t, next);
   return false;
-}
-
-/**
- * Walks a regex source outside escapes and character classes, calling `visit` with each character
- * and the group depth before it; stops when `visit` returns true.
- */
-function walk(src: string, from: number, visit: (c: string, i: number, depth: number) => boolean): void {
-  let depth = 0;
-  let inClass = false;
-  for (let i = from; i < src.length; i++) {
-    const c = src[i] as string;
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      continue;
-    }
-    if (visit(c, i, depth)) return;
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-  }
-}
-
-/** Index of the parenthesis that closes the one at `open`, or -1. */
-function closing(src: string, open: number): number {
-  let at = -1;
-  walk(src, open, (c, i, depth) => {
-    if (c === ')' && depth === 1) at = i;
-    return at >= 0;
-  });
-  return at;
-}
-
-/** Splits at `|` outside groups and classes. */
-function alternatives(src: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  walk(src, 0, (c, i, depth) => {
-    if (c === '|' && depth === 0) {
-      out.push(src.slice(start, i));
-      start = i + 1;
-    }
-    return false;
-  });
-  out.push(src.slice(start));
-  return out;
-}
-
-const META = new Set(['\\', '.', '[', ']', '(', ')', '|', '?', '*', '+', '{', '}', '^', '$']);
-
-/**
- * Literal strings one of which every match of a pattern must contain, or null when none can be
- * told (the pattern is then run on every sentence). Assertions, classes, escapes and optional
- * parts are stepped over; the first literal run or mandatory group decides.
- */
-export function requiredLiterals(source: string): string[] | null {
-  const out: string[] = [];
-  for (const alt of alternatives(source)) {
-    // Of the mandatory parts, the one whose shortest literal is longest filters best (らし, not た).
-    const sets = requiredParts(alt);
-    if (sets.length === 0) return null;
-    // A kanji counts as rarer than a kana; of equals, the part with fewer alternatives.
-    const weight = (set: string[]): number => Math.min(...set.map((x) => x.length + (/[\u4e00-\u9fff]/u.test(x) ? 1 : 0))) * 100 - set.length;
-    const best = sets.reduce((a, b) => (weight(b) > weight(a) ? b : a));
-    out.push(...best);
-  }
-  return out;
-}
-
-function quantifierEnd(src: string, at: number): { end: number; optional: boolean } {
-  const q = src[at];
-  if (q === '?' || q === '*') return { end: at + 1 + (src[at + 1] === '?' ? 1 : 0), optional: true };
-  if (q === '+') return { end: at + 1 + (src[at + 1] === '?' ? 1 : 0), optional: false };
-  if (q === '{') {
-    const close = src.indexOf('}', at);
-    if (close < 0) return { end: at, optional: false };
-    return { end: close + 1 + (src[close + 1] === '?' ? 1 : 0), optional: /^\{0/.test(src.slice(at)) };
-  }
-  return { end: at, optional: false };
-}
-
-function requiredParts(alt: string): string[][] {
-  const parts: string[][] = [];
-  let i = 0;
-  while (i < alt.length) {
-    const c = alt[i] as string;
-    if (c === '^' || c === '$') {
-      i++;
-      continue;
-    }
-    if (c === '(') {
-      const end = closing(alt, i);
-      if (end < 0) return parts;
-      const q = quantifierEnd(alt, end + 1);
-      const head = alt.slice(i, i + 4);
-      const assertion = /^\(\?<?[=!]/.test(head);
-      if (!assertion && !q.optional) {
-        const inner = alt.slice(i + (alt.startsWith('(?:', i) ? 3 : alt.startsWith('(?<', i) ? alt.indexOf('>', i) - i + 1 : 1), end);
-        const nested = requiredLiterals(inner);
-        if (nested !== null) parts.push(nested);
-      }
-      i = q.end;
-      continue;
-    }
-    if (c === '[') {
-      let j = i + 1;
-      while (j < alt.length && alt[j] !== ']') j += alt[j] === '\\' ? 2 : 1;
-      i = quantifierEnd(alt, j + 1).end;
-      continue;
-    }
-    if (c === '\\') {
-      let j = i + 2;
-      if (/[pPu]/.test(alt[i + 1] ?? '') && alt[j] === '{') j = alt.indexOf('}', j) + 1;
-      i = quantifierEnd(alt, j).end;
-      continue;
-    }
-    if (c === '.' || c === '|' || c === ')') {
-      i = quantifierEnd(alt, i + 1).end;
-      continue;
-    }
-    let lit = '';
-    let j = i;
-    while (j < alt.length && !META.has(alt[j] as string)) lit += alt[j++];
-    const q = quantifierEnd(alt, j);
-    if (q.optional || (alt[j] === '{' && q.end > j)) {
-      // The quantifier binds the last character only.
-      const chars = Array.from(lit);
-      const kept = chars.slice(0, -1).join('');
-      if (kept !== '') parts.push([kept]);
-      i = q.end;
-      continue;
-    }
-    if (lit !== '') parts.push([lit]);
-    i = j === i ? j + 1 : j;
-  }
-  return parts;
 }

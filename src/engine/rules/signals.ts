@@ -10,7 +10,7 @@ import type { Combo } from '../../dictionary/types.ts';
 import { isCovered, type Rule, type RuleContext } from '../context.ts';
 import type { SignalMatch } from '../signals.ts';
 import { isQuotedReport } from './shared.ts';
-import { people } from './people.ts';
+import { people, type PersonRef } from './people.ts';
 
 /** Hits grouped by signal name and by sentence index. */
 class HitTable {
@@ -111,6 +111,92 @@ function runCombo(ctx: RuleContext, combo: Combo, table: HitTable): void {
   }
 }
 
+/**
+ * The signals a combo may still read, given those found in the post before any lemma is
+ * confirmed: a combo with a group none of whose signals was found cannot fire (`person` is looked
+ * for later, so it may always be there), and the signals only such combos name need no lemma
+ * confirmed.
+ */
+function liveSignals(ctx: RuleContext, found: ReadonlySet<string>): Set<string> {
+  const live = new Set<string>();
+  for (const c of ctx.combos) {
+    if (!c.when.every((g) => g.some((n) => n === 'person' || found.has(n)))) continue;
+    for (const g of c.when) for (const n of g) live.add(n);
+    for (const n of c.unless) live.add(n);
+    for (const n of c.unlessPost) live.add(n);
+  }
+  return live;
+}
+
+/**
+ * The people of the post (people.ts) as far as the combos can use them, tokenizing only the
+ * sentences where a person can complete one. A combo fires at an anchor sentence only when each
+ * of its groups without `person` has a hit within its reach (the anchor group in the sentence
+ * itself), so a person counts only within the reach of such an anchor (as evidence, or as a
+ * canceller). The result is the whole-post result in those sentences: a name found by pattern
+ * gives way to an overlapping name found by the tokenizer, so every sentence a found name
+ * touches is tokenized too, until none is left out. Where no combo can use a person, none is
+ * looked for. A combo this cannot bound (`person` in unlessPost, in two groups, or in its only
+ * group) makes the whole post count.
+ */
+function peopleWhereUsed(ctx: RuleContext, hits: readonly SignalMatch[]): PersonRef[] {
+  if (!ctx.hasTokenizer) return people(ctx);
+  const n = ctx.sentences.length;
+  const bySignal = new Map<string, Uint8Array>();
+  for (const h of hits) {
+    let marks = bySignal.get(h.signal);
+    if (marks === undefined) bySignal.set(h.signal, (marks = new Uint8Array(n)));
+    marks[ctx.sentenceIndexAt(h.from)] = 1;
+  }
+  const wanted = new Uint8Array(n);
+  for (const c of ctx.combos) {
+    const withPerson = c.when.filter((g) => g.includes('person')).length;
+    if (withPerson === 0 && !c.unless.includes('person') && !c.unlessPost.includes('person')) continue;
+    if (c.unlessPost.includes('person') || withPerson > 1 || withPerson === c.when.length) {
+      return people(ctx);
+    }
+    const reach = c.scope === 'adjacent' ? 1 : 0;
+    // Anchors: sentences where every group without a person is within reach (the last group in the sentence itself).
+    const anchors = new Uint8Array(n).fill(1);
+    c.when.forEach((g, gi) => {
+      if (g.includes('person')) return;
+      const has = new Uint8Array(n);
+      for (const name of g) {
+        const marks = bySignal.get(name);
+        if (marks !== undefined) for (let i = 0; i < n; i++) has[i] = (has[i] as number) | (marks[i] as number);
+      }
+      const r = gi === c.when.length - 1 ? 0 : reach;
+      for (let i = 0; i < n; i++) if (anchors[i] === 1 && !within(has, i, r)) anchors[i] = 0;
+    });
+    for (let i = 0; i < n; i++) if (anchors[i] === 1) for (let k = Math.max(0, i - reach); k <= Math.min(n - 1, i + reach); k++) wanted[k] = 1;
+  }
+  // No sentence where a combo could use a person: no person can change a finding.
+  if (!wanted.includes(1)) return [];
+  const view = ctx.withTokensOnlyIn((i) => wanted[i] === 1);
+  for (let round = 1; ; round++) {
+    // Names that keep reaching new sentences (a post of names): the whole post, in bounded work.
+    if (round > 3) {
+      return people(ctx);
+    }
+    const found = people(view);
+    let grew = false;
+    for (const p of found) {
+      const last = ctx.sentenceIndexAt(Math.max(p.from, p.to - 1));
+      for (let k = ctx.sentenceIndexAt(p.from); k <= last; k++) {
+        if (wanted[k] === 1) continue;
+        wanted[k] = 1;
+        grew = true;
+      }
+    }
+    if (!grew) return found;
+  }
+}
+
+function within(marks: Uint8Array, i: number, reach: number): boolean {
+  for (let k = Math.max(0, i - reach); k <= Math.min(marks.length - 1, i + reach); k++) if (marks[k] === 1) return true;
+  return false;
+}
+
 export const signalsRule: Rule = {
   id: 'signals',
   category: 'illegal',
@@ -120,7 +206,7 @@ export const signalsRule: Rule = {
     const index = ctx.signalIndex;
     if (index === null) return;
     // A supervisor's term exception says those words are fine here: the signals inside them do not fire.
-    const hits = index.scan(ctx).filter((h) => {
+    const hits = index.scan(ctx, (found) => liveSignals(ctx, found)).filter((h) => {
       if (ctx.excepted.length === 0) return true;
       const { start, end } = ctx.toOriginal(h.from, h.to);
       return !isCovered(ctx.excepted, start, end);
@@ -128,7 +214,7 @@ export const signalsRule: Rule = {
     // People are looked for (which may tokenize every sentence) only when a combo could use them.
     const present = new Set(hits.map((h) => h.signal));
     const needsPeople = ctx.combos.some((c) => c.when.some((g) => g.includes('person')) && c.when.every((g) => g.includes('person') || g.some((n) => present.has(n))));
-    if (needsPeople) for (const p of people(ctx)) hits.push({ signal: 'person', label: '人', from: p.from, to: p.to, text: ctx.plain.slice(p.from, p.to) });
+    if (needsPeople) for (const p of peopleWhereUsed(ctx, hits)) hits.push({ signal: 'person', label: '人', from: p.from, to: p.to, text: ctx.plain.slice(p.from, p.to) });
     const table = new HitTable(hits, ctx);
     for (const combo of ctx.combos) runCombo(ctx, combo, table);
   },
