@@ -30,6 +30,11 @@ interface KeyPattern {
   lemma: string | null;
   /** A stem shorter than two characters is accepted only when the tokenizer confirms it. */
   weak: boolean;
+  /**
+   * A katakana term of at most three letters (タダ, ニギリ, シェア): inside a longer run of kana (ただ in
+   * いただいた, シェア in インドネシア) it counts only where the tokenizer puts a word boundary on both sides.
+   */
+  shortKana?: boolean;
 }
 
 /** What a lemma looks like without its inflection: 盗む → 盗, 捨てる → 捨て, 運転する → 運転, 危ない → 危な. */
@@ -86,7 +91,7 @@ export class SignalIndex {
           const key = keyOf(term);
           if (key.length === 0) continue;
           keys.push(key);
-          this.keyPatterns.push({ signal: s, lemma: null, weak: false });
+          this.keyPatterns.push({ signal: s, lemma: null, weak: false, shortKana: key.length <= 3 && /^[\u30a1-\u30fc]+$/u.test(term) });
         }
         for (const lemma of s.lemmas) {
           const key = keyOf(stemOf(lemma));
@@ -176,6 +181,7 @@ export class SignalIndex {
           continue;
         }
       }
+      if (p.shortKana === true && !kanaWordAt(ctx, plain, from, to)) continue;
       push(p.signal, from, to);
     }
     for (let k = 0; k < patternHits.length; k += 3) push((this.patterns[patternHits[k] as number] as { signal: Signal }).signal, patternHits[k + 1] as number, patternHits[k + 2] as number);
@@ -273,6 +279,27 @@ function withoutRepeats(sorted: SignalMatch[]): SignalMatch[] {
 }
 
 /** Is the character at `i` hiragana (ぁ-ゖ)? */
+/** Hiragana or katakana (with ー), the scripts a short kana term can be buried in. */
+function kanaScript(c: number): 'h' | 'k' | null {
+  if (c >= 0x3041 && c <= 0x3096) return 'h';
+  if ((c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc) return 'k';
+  return null;
+}
+
+/** A short kana hit is a word of its own: no same-script letter joins it, or the tokenizer cuts there. */
+function kanaWordAt(ctx: RuleContext, plain: string, from: number, to: number): boolean {
+  const left = from > 0 && kanaScript(plain.charCodeAt(from - 1)) !== null && kanaScript(plain.charCodeAt(from - 1)) === kanaScript(plain.charCodeAt(from));
+  // サーバ in サーバー is the same word with its long vowel written out: ー alone does not join.
+  const next = to < plain.length && plain.charCodeAt(to) === 0x30fc ? to + 1 : to;
+  const right = next < plain.length && kanaScript(plain.charCodeAt(next)) !== null && kanaScript(plain.charCodeAt(next)) === kanaScript(plain.charCodeAt(to - 1));
+  if (!left && !right) return true;
+  const at = ctx.sentenceTokensAt(from);
+  if (at === null) return false;
+  const a = from - at.from;
+  const b = to - at.from;
+  return at.tokens.some((t) => t.start === a) && at.tokens.some((t) => t.start + t.surface.length === b);
+}
+
 function isHiraganaAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 0x3041 && c <= 0x3096;

@@ -81,3 +81,23 @@ describe('the signal combiner', () => {
     expect(rules(full, '「自転車なんか盗んでも大丈夫」とのご意見をいただきましたが、窃盗です。')).toEqual([]);
   });
 });
+
+describe('short katakana terms are words, not pieces of longer words', () => {
+  const r = parseSignalBook({
+    name: 'kana',
+    category: 'illegal',
+    signals: [
+      { name: 'share', label: '共有', terms: ['シェア', 'タダ'] },
+      { name: 'ok', label: '容認', terms: ['大丈夫'] },
+    ],
+    combos: [{ id: 'illegal.share', when: [['share'], ['ok']], severity: 'block', message: 'm', suggestion: 's', examples: { hit: ['x'], clean: ['y'] } }],
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  const checker = createChecker({ signalBooks: [r.book] });
+  it('シェア inside インドネシア and ただ inside いただいた are not the terms; シェア and タダ on their own are', () => {
+    expect(checker.check('インドネシア料理の会、参加しても大丈夫です。').findings.filter((f) => f.rule.startsWith('signals'))).toEqual([]);
+    expect(checker.check('ご意見をいただいたので大丈夫です。').findings.filter((f) => f.rule.startsWith('signals'))).toEqual([]);
+    expect(checker.check('この映画、シェアしても大丈夫！').findings.filter((f) => f.rule.startsWith('signals'))).toHaveLength(1);
+    expect(checker.check('タダで見られるから大丈夫。').findings.filter((f) => f.rule.startsWith('signals'))).toHaveLength(1);
+  });
+});

@@ -53,6 +53,28 @@ function nearest(hits: readonly SignalMatch[], anchor: SignalMatch): SignalMatch
   return best;
 }
 
+/** The anchor and one hit of every other group within reach of its sentence, or null when a group has none. */
+function evidenceFor(ctx: RuleContext, groups: readonly (readonly string[])[], table: HitTable, anchor: SignalMatch, i: number, reach: number, n: number): SignalMatch[] | null {
+  const chosen: SignalMatch[] = [anchor];
+  for (const g of groups.slice(0, -1)) {
+    let found: SignalMatch | null = null;
+    for (let d = 0; d <= reach && found === null; d++) {
+      for (const j of d === 0 ? [i] : [i - d, i + d]) {
+        if (j < 0 || j >= n) continue;
+        // Evidence may not be the anchor's own words (a signal in two groups), nor a quoted report.
+        const hits = table.in(g, j).filter((h) => !(h.from === anchor.from && h.to === anchor.to) && !isQuotedReport(ctx, h.from, h.to));
+        if (hits.length > 0) {
+          found = nearest(hits, anchor);
+          break;
+        }
+      }
+    }
+    if (found === null) return null;
+    chosen.push(found);
+  }
+  return chosen;
+}
+
 function runCombo(ctx: RuleContext, combo: Combo, table: HitTable): void {
   if (combo.unlessPost.some((n) => table.has(n))) return;
   const groups = combo.when;
@@ -63,29 +85,14 @@ function runCombo(ctx: RuleContext, combo: Combo, table: HitTable): void {
   for (const i of table.sentencesOf(last)) {
     const anchors = table.in(last, i).filter((h) => !isQuotedReport(ctx, h.from, h.to));
     if (anchors.length === 0) continue;
-    const anchor = anchors[0] as SignalMatch;
-    const chosen: SignalMatch[] = [anchor];
-    let ok = true;
-    for (const g of groups.slice(0, -1)) {
-      let found: SignalMatch | null = null;
-      for (let d = 0; d <= reach && found === null; d++) {
-        for (const j of d === 0 ? [i] : [i - d, i + d]) {
-          if (j < 0 || j >= n) continue;
-          // Evidence may not be the anchor's own words (a signal in two groups), nor a quoted report.
-          const hits = table.in(g, j).filter((h) => !(h.from === anchor.from && h.to === anchor.to) && !isQuotedReport(ctx, h.from, h.to));
-          if (hits.length > 0) {
-            found = nearest(hits, anchor);
-            break;
-          }
-        }
-      }
-      if (found === null) {
-        ok = false;
-        break;
-      }
-      chosen.push(found);
+    // Every anchor hit of the sentence is tried in turn: the first may be a kind word as well, with
+    // no other evidence near it, while a later stance word completes the combo.
+    let chosen: SignalMatch[] | null = null;
+    for (const anchor of anchors) {
+      chosen = evidenceFor(ctx, groups, table, anchor, i, reach, n);
+      if (chosen !== null) break;
     }
-    if (!ok) continue;
+    if (chosen === null) continue;
     // Cancellers are read in the same window as the evidence: the sentence, or one either side for `adjacent`.
     if (combo.unless.length > 0) {
       let cancelled = false;
