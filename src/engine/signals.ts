@@ -320,8 +320,9 @@ function confirmLemma(ctx: RuleContext, from: number, lemma: string): false | nu
   const span = (first: Token, last: Token): { from: number; to: number } => ({ from: at.from + first.start, to: at.from + last.start + last.surface.length });
   if (t.basic === lemma || t.surface === lemma) return span(t, t);
   // サ変: 運転する is 運転 + する; a compound lemma may span two tokens (取り締まる → 取り + 締まる).
-  if (lemma.endsWith('する') && t.surface === lemma.slice(0, -2)) return span(t, t);
   const next = tokens[i + 1];
+  // …but not as the head of a longer noun: 審議会, 運転免許 are no 審議する, 運転する.
+  if (lemma.endsWith('する') && t.surface === lemma.slice(0, -2)) return next !== undefined && next.pos === '名詞' ? false : span(t, t);
   if (next !== undefined && t.start === rel && t.surface + next.basic === lemma) return span(t, next);
   return false;
 }

@@ -101,3 +101,25 @@ describe('short katakana terms are words, not pieces of longer words', () => {
     expect(checker.check('タダで見られるから大丈夫。').findings.filter((f) => f.rule.startsWith('signals'))).toHaveLength(1);
   });
 });
+
+describe('a する-verb lemma is the verb, not the head of a compound noun', () => {
+  const r = parseSignalBook({
+    name: 'suru',
+    category: 'decision_process',
+    signals: [
+      { name: 'deliberate', label: '審議', lemmas: ['審議する'] },
+      { name: 'secret', label: '非公開', terms: ['内緒'] },
+    ],
+    combos: [{ id: 'decision_process.suru', when: [['deliberate'], ['secret']], severity: 'warn', message: 'm', suggestion: 's', examples: { hit: ['x'], clean: ['y'] } }],
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  let checker: Checker;
+  beforeAll(async () => {
+    checker = createChecker({ signalBooks: [r.book], tokenizer: await loadTokenizer() });
+  }, TOKENIZER_TIMEOUT);
+  it('審議会 is no 審議する; 審議しています is', () => {
+    const fired = (t: string) => checker.check(t).findings.filter((f) => f.rule.startsWith('signals')).length;
+    expect(fired('審議会の日程は内緒です。')).toBe(0);
+    expect(fired('今まさに審議していますが内緒です。')).toBe(1);
+  });
+});
