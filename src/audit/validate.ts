@@ -24,6 +24,7 @@
 import { CLAUSES } from '../shared/clauses.ts';
 import { CATEGORIES, SEVERITIES, type Category, type Platform, type Severity } from '../shared/types.ts';
 import { sha256Hex, SHA256_HEX_PATTERN } from '../security/hash.ts';
+import type { AuditAppend } from '../messaging/protocol.ts';
 
 export const ANOMALY_CLEAN_WITH_FINDINGS = '記録の訂正: タブは「指摘なしで投稿」と報告しましたが、注意または禁止の指摘がありました。';
 export const ANOMALY_OVERRIDE_OVER_BLOCK = '記録の注記: 禁止の指摘がある投稿が、所属長の解除なしに本人の確認で投稿されたと報告されました。';
@@ -43,23 +44,8 @@ export const AUDIT_FUTURE_TOLERANCE_MS = 60_000;
 export const AUDIT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const EVENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** An audit event as a content script may send it (the fields of `AuditAppend` in src/messaging/protocol.ts, plus two for a queue). */
-export interface GateEventInput {
-  site: Platform;
-  decision: ContentAuditDecision;
-  account?: string;
-  text?: string;
-  categories: Category[];
-  clauses: string[];
-  severities: Severity[];
-  textHash: string;
-  reason?: string;
-  mediaConfirmed?: boolean;
-  /** Epoch ms of the press, for an event the tab queued and sends late. */
-  pressedAt?: number;
-  /** The tab's id for the event, so a retry after a lost answer is stored once. */
-  eventId?: string;
-}
+/** An audit event as a content script may send it: `AuditAppend` (src/messaging/protocol.ts), with the decisions a tab may take. */
+export type GateEventInput = Omit<AuditAppend, 'decision'> & { decision: ContentAuditDecision };
 
 const FIELDS = new Set<string>(['site', 'decision', 'account', 'text', 'categories', 'clauses', 'severities', 'textHash', 'reason', 'mediaConfirmed', 'pressedAt', 'eventId']);
 const CLAUSE_IDS = new Set(CLAUSES.map((c) => c.id));

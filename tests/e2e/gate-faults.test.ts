@@ -6,7 +6,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXEMPT, gate, posts, screenshot, typeInto, VIOLATING, waitForMarkOn } from './guard-suite.ts';
+import { EXEMPT, gate, posts, recordAuditEvents, screenshot, typeInto, VIOLATING, waitForMarkOn } from './guard-suite.ts';
 import { launch, type Harness } from './harness.ts';
 import { X_SITE } from './sites.ts';
 
@@ -41,19 +41,6 @@ const HOST_DOWN = `(() => {
   return true;
 })()`;
 
-async function recordAuditEvents(h: Harness): Promise<() => Promise<Array<Record<string, unknown>>>> {
-  const worker = h.context.serviceWorkers()[0]!;
-  await worker.evaluate(() => {
-    const seen: unknown[] = [];
-    (globalThis as unknown as { __tgSeen: unknown[] }).__tgSeen = seen;
-    const { chrome } = globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: { type?: string }) => undefined): void } } } };
-    chrome.runtime.onMessage.addListener((m) => {
-      if (m.type === 'audit.append') seen.push(m);
-      return undefined;
-    });
-  });
-  return () => worker.evaluate(() => (globalThis as unknown as { __tgSeen: Array<{ data: Record<string, unknown> }> }).__tgSeen.map((m) => m.data));
-}
 
 describe('the gate holds', () => {
   let h: Harness;

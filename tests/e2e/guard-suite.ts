@@ -66,6 +66,24 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name) });
 }
 
+/**
+ * The background sees every runtime message: this records the audit events the content scripts
+ * send from now on, and answers a function that reads them.
+ */
+export async function recordAuditEvents(h: Harness): Promise<() => Promise<Array<Record<string, unknown>>>> {
+  const worker = h.context.serviceWorkers()[0]!;
+  await worker.evaluate(() => {
+    const seen: unknown[] = [];
+    (globalThis as unknown as { __tgSeen: unknown[] }).__tgSeen = seen;
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: { type?: string }) => undefined): void } } } };
+    chrome.runtime.onMessage.addListener((m) => {
+      if (m.type === 'audit.append') seen.push(m);
+      return undefined;
+    });
+  });
+  return () => worker.evaluate(() => (globalThis as unknown as { __tgSeen: Array<{ data: Record<string, unknown> }> }).__tgSeen.map((m) => m.data));
+}
+
 export function describeGuardSuite(site: SiteFixture): void {
   describe(site.name, () => {
     let h: Harness;
@@ -202,17 +220,7 @@ export function describeGuardSuite(site: SiteFixture): void {
 
     test('with a photo attached, a clean exempt text is held until the media checklist is confirmed; then it is posted once', async () => {
       const page = await h.open(site);
-      // The background sees every runtime message: record the audit events the content script sends.
-      const worker = h.context.serviceWorkers()[0]!;
-      await worker.evaluate(() => {
-        const seen: unknown[] = [];
-        (globalThis as unknown as { __tgSeen: unknown[] }).__tgSeen = seen;
-        const { chrome } = globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: { type?: string }) => undefined): void } } } };
-        chrome.runtime.onMessage.addListener((m) => {
-          if (m.type === 'audit.append') seen.push(m);
-          return undefined;
-        });
-      });
+      const seen = await recordAuditEvents(h);
       await typeInto(page, site, EXEMPT);
       expect(await waitForChecked(page)).toBe('clean');
       await page.setInputFiles(site.fileInput, PHOTO);
@@ -235,7 +243,6 @@ export function describeGuardSuite(site: SiteFixture): void {
       expect(await gate(page).count()).toBe(0);
 
       // The confirmation is recorded with the decision: one event, the text as its hash only.
-      const seen = async () => worker.evaluate(() => (globalThis as unknown as { __tgSeen: Array<{ data: Record<string, unknown> }> }).__tgSeen.map((m) => m.data));
       await expect.poll(seen).toHaveLength(1);
       const [event] = await seen();
       expect(event).toMatchObject({ site: site.name, decision: 'posted_clean', mediaConfirmed: true, categories: [], clauses: [] });

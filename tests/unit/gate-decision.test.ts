@@ -1,21 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decideGate, gateKey, isImeEnter, isSubmitChord, passedDecision } from '../../src/content/gate-decision.ts';
-import type { CheckResult, Finding, Severity } from '../../src/shared/types.ts';
+import { finding, result } from './results.ts';
 
-function finding(severity: Severity): Finding {
-  return { rule: 'r', category: 'insult', clause: '5-8-insult', severity, confidence: 1, start: 0, end: 2, excerpt: 'xx', message: 'm', suggestion: null };
-}
-function result(findings: Finding[], needsApproval: boolean): CheckResult {
-  return {
-    verdict: findings.length === 0 ? 'ok' : findings[0]!.severity,
-    needs_approval: needsApproval,
-    exemption: needsApproval ? null : 'facts',
-    approval: { clause: needsApproval ? '4-3-approval' : '4-3-exempt-facts', reason: '', urls: [], markers: [] },
-    categories: [],
-    findings,
-    partial: true,
-  };
-}
 
 describe('decideGate', () => {
   const key = gateKey('x', ['text']);

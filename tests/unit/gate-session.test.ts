@@ -1,22 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { createGateSession, UNREADABLE_ALLOWANCE_MS, type PressInput } from '../../src/content/gate-session.ts';
 import { gateKey, type GateConfirmation } from '../../src/content/gate-decision.ts';
-import type { CheckResult, Finding, Severity } from '../../src/shared/types.ts';
+import type { CheckResult, Finding } from '../../src/shared/types.ts';
+import { finding, result } from './results.ts';
 
-function finding(severity: Severity): Finding {
-  return { rule: 'r', category: 'insult', clause: '5-8-insult', severity, confidence: 1, start: 0, end: 2, excerpt: 'xx', message: 'm', suggestion: null };
-}
-function full(findings: Finding[], needsApproval = false): CheckResult {
-  return {
-    verdict: findings.length === 0 ? 'ok' : findings[0]!.severity,
-    needs_approval: needsApproval,
-    exemption: needsApproval ? null : 'facts',
-    approval: { clause: needsApproval ? '4-3-approval' : '4-3-exempt-facts', reason: '', urls: [], markers: [] },
-    categories: [],
-    findings,
-    partial: false,
-  };
-}
+const full = (findings: Finding[], needsApproval = false): CheckResult => result(findings, needsApproval, false);
+
 const press = (text: string, result: CheckResult | undefined, media: string[] = []): PressInput => ({ texts: [text], media, results: [result] });
 const confirmation = (over: Partial<GateConfirmation> = {}): GateConfirmation => ({ reason: '', approved: true, mediaConfirmed: undefined, warn: [], ...over });
 const NOW = 1_700_000_000_000;
