@@ -66,7 +66,8 @@ function found(ctx: RuleContext, re: RegExp): string[] {
   return [...new Set(ctx.matches(re).map((m) => m[0]))];
 }
 
-export function decideApproval(ctx: RuleContext, findings: readonly Finding[]): ApprovalDecision {
+/** `cityDomains`: domains the supervisor registered as the city's own (市のドメイン), besides the city's host. */
+export function decideApproval(ctx: RuleContext, findings: readonly Finding[], cityDomains: readonly string[] = []): ApprovalDecision {
   const serious = findings.filter((f) => f.severity === 'warn' || f.severity === 'block');
   const urls = ctx.urls.map((u) => u.url);
   const needs = (reason: string, markers: string[] = []): ApprovalDecision => ({
@@ -79,13 +80,13 @@ export function decideApproval(ctx: RuleContext, findings: readonly Finding[]): 
     return needs(`指摘事項（${cats}）がある投稿は、所属長の了承が必要です。`);
   }
   const commentary = found(ctx, COMMENTARY);
-  const nonCity = ctx.urls.filter((u) => !isCityHost(u.host));
+  const nonCity = ctx.urls.filter((u) => !isCityHost(u.host, cityDomains));
   const shorteners = nonCity.filter((u) => isShortener(u.host));
 
   // 4-3-exempt-published
   const koho = found(ctx, KOHO);
   const pointers = found(ctx, CITY_PAGE_POINTER);
-  const cityUrls = ctx.urls.filter((u) => isCityHost(u.host)).map((u) => u.url);
+  const cityUrls = ctx.urls.filter((u) => isCityHost(u.host, cityDomains)).map((u) => u.url);
   const allCity = ctx.urls.length > 0 && nonCity.length === 0;
   if (commentary.length === 0 && nonCity.length === 0 && (koho.length > 0 || (allCity && pointers.length > 0))) {
     return {

@@ -12,7 +12,7 @@ import { exceptedRanges, score, type Exception } from './scorer.ts';
 
 export type { Exception } from './scorer.ts';
 import { decideApproval } from './approval.ts';
-import { extractUrls } from './urls.ts';
+import { exceptionDomain, extractUrls } from './urls.ts';
 
 export interface CheckerOptions {
   /** Without a tokenizer the engine runs its dictionary-and-pattern tier and marks results `partial`. */
@@ -70,6 +70,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const exceptions: Exception[] = (options.exceptions ?? [])
     .map((e): Exception => (typeof e === 'string' ? { kind: 'term', value: e } : e))
     .filter((e) => e.value.trim().length > 0);
+  const cityDomains = exceptions.filter((e) => e.kind === 'domain').map((e) => exceptionDomain(e.value));
 
   return {
     setTokenizer(t) {
@@ -99,7 +100,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         rule.run(ctx);
       }
       const findings = score(ctx, settings, exceptions);
-      const approval = decideApproval(ctx, findings);
+      const approval = decideApproval(ctx, findings, cityDomains);
       const verdict = findings.reduce<CheckResult['verdict']>((v, f) => (rank(f.severity) > rank(v) ? f.severity : v), 'ok');
       const categories = CATEGORIES.filter((c) => findings.some((f) => f.category === c && (f.severity === 'warn' || f.severity === 'block')));
       return {

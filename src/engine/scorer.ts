@@ -6,6 +6,7 @@
  */
 import { minSeverity, severityRank, type CategorySettings, type Finding, type Severity } from '../shared/types.ts';
 import { isCovered, type RuleContext } from './context.ts';
+import { exceptionDomain } from './urls.ts';
 
 export interface Exception {
   kind: 'term' | 'domain' | 'phone' | 'address';
@@ -34,7 +35,7 @@ function excepted(e: Exception, start: number, end: number, excerpt: string, cov
       return d.length >= 3 && digits(excerpt) === d;
     }
     case 'domain': {
-      const domain = e.value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/^@/, '');
+      const domain = exceptionDomain(e.value);
       const host = hostOrMailDomain(excerpt);
       return domain !== '' && (host === domain || host.endsWith(`.${domain}`));
     }

@@ -32,9 +32,20 @@ export function hostOf(url: string): string {
   }
 }
 
-/** The city's own host or a subdomain of it; `www.city.hirakawa.lg.jp.example.net` is not. */
-export function isCityHost(host: string): boolean {
-  return host === CITY_HOST || host.endsWith(`.${CITY_HOST}`);
+/**
+ * The domain a supervisor typed as a 市のドメイン exception, however it was typed: a URL
+ * (https://www.city.example.jp/news/) or an address (@city.example.jp) gives its host.
+ */
+export function exceptionDomain(value: string): string {
+  return value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/[/?#].*$/, '').replace(/^.*@/, '').replace(/:\d+$/, '');
+}
+
+/**
+ * The city's own host or a subdomain of it; `www.city.hirakawa.lg.jp.example.net` is not. `extra`
+ * are the domains the supervisor added as the city's own (市のドメイン exceptions).
+ */
+export function isCityHost(host: string, extra: readonly string[] = []): boolean {
+  return [CITY_HOST, ...extra].some((d) => d !== '' && (host === d || host.endsWith(`.${d}`)));
 }
 
 /** Another public body's host (国・自治体 lg.jp, go.jp), trusted as contact or source but not as the city's own page. */

@@ -4,6 +4,7 @@
  * any warn finding are never exempt.
  */
 import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../src/engine/index.ts';
 import { useCheckers } from './helpers.ts';
 
 describe('approval exemptions', () => {
@@ -19,6 +20,15 @@ describe('approval exemptions', () => {
     expect(r.approval.clause).toBe('4-3-exempt-published');
     expect(r.approval.urls).toContain(url);
     expect(r.approval.markers.length).toBeGreaterThan(0);
+  });
+
+  it("a 市のドメイン exception counts as the city's site for the re-post exemption, however it was typed (a URL, an address)", () => {
+    const text = '観光協会サイトのイベント情報を更新しました。詳しくはこちら https://www.hirakawa-kanko.example.jp/events/';
+    expect(createChecker({ tokenizer: null }).check(text).exemption).toBeNull();
+    for (const value of ['https://hirakawa-kanko.example.jp/news/', '@hirakawa-kanko.example.jp', 'HIRAKAWA-KANKO.example.jp']) {
+      const r = createChecker({ tokenizer: null, exceptions: [{ kind: 'domain', value }] }).check(text);
+      expect(r.exemption).toBe('published');
+    }
   });
 
   it('a subdomain of the city host counts as the city site', () => {
