@@ -99,6 +99,12 @@ describe('supervisor settings reach the content script', () => {
   test('a category set to off stops being marked; a category set to block makes the gate block', async () => {
     const options = await openOptions(h);
     await unlockOptions(options, PIN);
+    // A threshold out of 0–1 is refused next to its field, and nothing can be saved meanwhile.
+    await options.fill('[data-testid="threshold-rumour"]', '1.5');
+    await options.getByTestId('threshold-error-rumour').waitFor();
+    expect(await options.getByTestId('save-sensitivity').isDisabled()).toBe(true);
+    await options.fill('[data-testid="threshold-rumour"]', '0.5');
+    await options.getByTestId('threshold-error-rumour').waitFor({ state: 'detached' });
     const page = await openX(h);
     await type(page, VIOLATING);
     await page.waitForFunction(() => [...(CSS.highlights.get('tg-block') ?? [])].some((r) => r.toString().includes('バカ')));

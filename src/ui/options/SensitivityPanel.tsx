@@ -12,6 +12,8 @@ export function SensitivityPanel({ api, snapshot, onSaved }: { api: OptionsApi; 
   const [draft, setDraft] = useState<CategorySettings>(effective);
   const [sample, setSample] = useState(SAMPLE_TEXT);
   const [status, setStatus] = useState<string | null>(null);
+  /** Thresholds typed out of range, shown next to their field; nothing is saved while one is wrong. */
+  const [invalid, setInvalid] = useState<Partial<Record<Category, string>>>({});
   const locked = (c: Category) => snapshot.config.locks.includes(`category.${c}`);
   const changed = CATEGORIES.filter((c) => draft[c].sensitivity !== effective[c].sensitivity || draft[c].threshold !== effective[c].threshold);
   const preview = useMemo(() => api.preview(sample, draft), [api, sample, draft]);
@@ -82,12 +84,23 @@ export function SensitivityPanel({ api, snapshot, onSaved }: { api: OptionsApi; 
                   disabled={locked(c) || draft[c].sensitivity === 'off'}
                   data-testid={`threshold-${c}`}
                   aria-label={`${CATEGORY_LABEL_JA[c]}のしきい値`}
+                  aria-invalid={invalid[c] !== undefined}
                   onInput={(e) => {
-                    const v = Number(e.currentTarget.value);
-                    if (Number.isFinite(v) && v >= 0 && v <= 1) set(c, { threshold: v });
+                    const raw = e.currentTarget.value.trim();
+                    const v = Number(raw);
+                    const { [c]: _old, ...rest } = invalid;
+                    if (raw !== '' && Number.isFinite(v) && v >= 0 && v <= 1) {
+                      setInvalid(rest);
+                      set(c, { threshold: v });
+                    } else setInvalid({ ...rest, [c]: `「${raw}」は使えません。0〜1 の数を入れてください（例: 0.5）。` });
                   }}
                   style={{ width: '80px' }}
                 />
+                {invalid[c] !== undefined ? (
+                  <div class="error" role="alert" data-testid={`threshold-error-${c}`}>
+                    {invalid[c]}
+                  </div>
+                ) : null}
               </td>
               <td>
                 {locked(c) ? (
@@ -113,7 +126,7 @@ export function SensitivityPanel({ api, snapshot, onSaved }: { api: OptionsApi; 
         </tbody>
       </table>
       <div class="row">
-        <button type="button" class="primary" disabled={changed.length === 0} onClick={save} data-testid="save-sensitivity">
+        <button type="button" class="primary" disabled={changed.length === 0 || Object.keys(invalid).length > 0} onClick={save} data-testid="save-sensitivity">
           変更を保存
         </button>
         {changed.length > 0 ? <span class="note">未保存の変更: {changed.map((c) => CATEGORY_LABEL_JA[c]).join('、')}</span> : null}
