@@ -5,7 +5,7 @@ import { CATEGORIES, SENSITIVITIES, type Category, type CategorySettings, type S
 import type { OptionsApi, OptionsSnapshot } from './api.ts';
 import { FindingsList, Lock, SENSITIVITY_LABEL_JA } from './common.tsx';
 
-export const SAMPLE_TEXT = '窓口で騒いでた人、ほんとバカすぎ。新庁舎の建設は内部で検討中です。食中毒が出たらしい。問い合わせは090-1234-5678の山田まで。';
+export const SAMPLE_TEXT = '窓口で騒いでた人、ほんとバカすぎ。新庁舎の建設は内部で検討中です。食中毒が出たらしい。問い合わせは山田さんの携帯090-1234-5678まで。';
 
 export function SensitivityPanel({ api, snapshot, onSaved }: { api: OptionsApi; snapshot: OptionsSnapshot; onSaved: (notice?: string) => void }) {
   const effective = { ...snapshot.defaults, ...snapshot.config.settings } as CategorySettings;
