@@ -80,19 +80,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       const input = text.length > MAX_TEXT_LENGTH ? text.slice(0, safeCut(text, MAX_TEXT_LENGTH)) : text;
       const norm = normalizer.normalize(input);
       const urls: UrlRef[] = extractUrls(norm.plain);
-      // Token boundaries for kana term hits, asked only when a hit touches kana of its own script.
-      let ctx: RuleContext | null = null;
-      const isTokenBoundary = (from: number, to: number): boolean => {
-        if (ctx === null) return false;
-        const at = ctx.sentenceTokensAt(from);
-        if (at === null) return false;
-        const a = from - at.from;
-        const b = to - at.from;
-        return at.tokens.some((t) => t.start === a) && at.tokens.some((t) => t.start + t.surface.length === b);
-      };
-      ctx = new RuleContext(norm, [], [], urls, tokenizer, cache, signalIndex, combos);
+      const ctx = new RuleContext(norm, [], [], urls, tokenizer, cache, signalIndex, combos);
       ctx.excepted = exceptedRanges(input, exceptions);
-      const scanned = index.scan(norm, isTokenBoundary, tokenizer !== null);
+      // Token boundaries for kana term hits, asked only when a hit touches kana of its own script.
+      const scanned = index.scan(norm, (from, to) => ctx.isTokenBoundary(from, to), tokenizer !== null);
       ctx.termHits.push(...scanned.terms);
       ctx.signalHits.push(...scanned.signals);
       for (const rule of RULES) {

@@ -264,6 +264,19 @@ export class RuleContext {
     return memo;
   }
 
+  /**
+   * Whether the tokenizer puts a word boundary at `from` and at `to` (`plain` offsets in one
+   * sentence); false without a tokenizer. Used by the term index and the signal matcher to tell a
+   * kana word from a piece of a longer one.
+   */
+  isTokenBoundary(from: number, to: number): boolean {
+    const at = this.sentenceTokensAt(from);
+    if (at === null) return false;
+    const a = from - at.from;
+    const b = to - at.from;
+    return at.tokens.some((t) => t.start === a) && at.tokens.some((t) => t.start + t.surface.length === b);
+  }
+
   /** Tokens around a `plain` offset (the sentence that holds it). */
   tokensAt(index: number): PlainToken[] | null {
     return this.tokens(this.sentenceAt(index));

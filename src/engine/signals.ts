@@ -9,7 +9,7 @@
 import type { Signal, SignalBook } from '../dictionary/types.ts';
 import type { RuleContext } from './context.ts';
 import type { Token } from './tokenizer.ts';
-import { keyOf } from './normalize.ts';
+import { isHiragana, isKatakana, keyOf } from './normalize.ts';
 import { PatternMatcher } from './matcher.ts';
 import { prefilterLiterals } from './prefilter.ts';
 
@@ -278,28 +278,22 @@ function withoutRepeats(sorted: SignalMatch[]): SignalMatch[] {
   return sorted;
 }
 
-/** Is the character at `i` hiragana (ぁ-ゖ)? */
 /** Hiragana or katakana (with ー), the scripts a short kana term can be buried in. */
-function kanaScript(c: number): 'h' | 'k' | null {
-  if (c >= 0x3041 && c <= 0x3096) return 'h';
-  if ((c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc) return 'k';
-  return null;
+function kanaScript(ch: string): 'h' | 'k' | null {
+  return isHiragana(ch) ? 'h' : isKatakana(ch) ? 'k' : null;
 }
 
 /** A short kana hit is a word of its own: no same-script letter joins it, or the tokenizer cuts there. */
 function kanaWordAt(ctx: RuleContext, plain: string, from: number, to: number): boolean {
-  const left = from > 0 && kanaScript(plain.charCodeAt(from - 1)) !== null && kanaScript(plain.charCodeAt(from - 1)) === kanaScript(plain.charCodeAt(from));
+  const joins = (a: string, b: string) => a !== '' && kanaScript(a) !== null && kanaScript(a) === kanaScript(b);
+  const left = from > 0 && joins(plain[from - 1] as string, plain[from] as string);
   // サーバ in サーバー is the same word with its long vowel written out: ー alone does not join.
-  const next = to < plain.length && plain.charCodeAt(to) === 0x30fc ? to + 1 : to;
-  const right = next < plain.length && kanaScript(plain.charCodeAt(next)) !== null && kanaScript(plain.charCodeAt(next)) === kanaScript(plain.charCodeAt(to - 1));
-  if (!left && !right) return true;
-  const at = ctx.sentenceTokensAt(from);
-  if (at === null) return false;
-  const a = from - at.from;
-  const b = to - at.from;
-  return at.tokens.some((t) => t.start === a) && at.tokens.some((t) => t.start + t.surface.length === b);
+  const next = plain[to] === 'ー' ? to + 1 : to;
+  const right = joins(plain[next] ?? '', plain[to - 1] as string);
+  return (!left && !right) || ctx.isTokenBoundary(from, to);
 }
 
+/** Is the character at `i` hiragana (ぁ-ゖ)? */
 function isHiraganaAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 0x3041 && c <= 0x3096;
