@@ -13,7 +13,7 @@
 import type { CheckResult, Finding, Platform } from '../shared/types.ts';
 import { buttonKindOf, editorsForButton, findEditors, postButtonFor, type FoundEditor } from '../sites/index.ts';
 import { isImeEnter, isPlainEnter, isSubmitChord, type GateConfirmation, type GateDecision } from './gate-decision.ts';
-import { createGateSession, type GateSession, type PressInput, type PressOutcome } from './gate-session.ts';
+import { createGateSession, heldFindings, type PressInput, type PressOutcome } from './gate-session.ts';
 import type { Lifetime } from './lifetime.ts';
 
 /** Where a press came from, so the gate can press that Post again itself once the person confirmed. */
@@ -55,8 +55,11 @@ export interface GateDeps {
   fullFor(text: string): CheckResult | undefined;
   /** True for a finding the person dismissed on its card (今回は無視) in one of these boxes. */
   ignored?(finding: Finding, editors: FoundEditor[]): boolean;
-  /** Shows the dialog for a held press; `allow` opens the gate for that exact text and media. */
-  onHold(decision: Extract<GateDecision, { stop: true }>, origin: PressOrigin, allow: (confirmation: GateConfirmation, expires?: number) => void): void;
+  /**
+   * Shows the dialog for a held press; `allow` opens the gate for that exact text and media.
+   * `read` is what the press read from the composer (or carried from 次へ), so nothing reads it twice.
+   */
+  onHold(decision: Extract<GateDecision, { stop: true }>, origin: PressOrigin, allow: (confirmation: GateConfirmation, expires?: number) => void, read: { texts: string[]; media: string[] }): void;
   /** The full check has not answered for this text: show 点検中 and ask for it. */
   onPending(outcome: Extract<PressOutcome, { kind: 'pending' }>, origin: PressOrigin, allowUnchecked: (reason: string) => void): void;
   /** The composer could not be read: say so; `allow` lets the next press through with the reason. */
@@ -67,7 +70,6 @@ export interface GateDeps {
 }
 
 export interface Gate {
-  session: GateSession;
   /** What a press from `origin` would get now (the dialog re-reads before acting on a confirmation). */
   decideFor(origin: PressOrigin): PressOutcome;
   /**
@@ -85,6 +87,9 @@ const PRESS_MS = 2000;
 
 interface Press {
   target: Element;
+  origin: PressOrigin;
+  /** What the press read, once, at its first event (null for an orphaned script, which reads nothing). */
+  input: PressInput | null;
   outcome: PressOutcome | 'orphaned';
   at: number;
   /** The dialog was shown (or the press recorded) for it already. */
@@ -120,11 +125,11 @@ export function installGate(deps: GateDeps): Gate {
     const { ignored } = deps;
     return ignored === undefined ? input : { ...input, ignored: (f) => ignored(f, origin.editors) };
   };
-  // The monotonic clock: turning the system clock back does not stretch an approval or an allowance.
   const decideFor = (origin: PressOrigin): PressOutcome => session.decide(read(origin), performance.now());
 
-  function act(press: Press, origin: PressOrigin, e: Event, show: boolean): void {
-    const { outcome } = press;
+  function act(press: Press, e: Event, show: boolean): void {
+    const { outcome, origin, input } = press;
+    const texts = input?.texts ?? [];
     const first = show && !press.shown;
     if (first) press.shown = true;
     if (outcome === 'orphaned') {
@@ -135,10 +140,9 @@ export function installGate(deps: GateDeps): Gate {
     if (outcome.kind === 'pass') {
       if (first && origin.proceed === true) {
         // 次へ: nothing is published yet; the last step's Post decides, records and uses up confirmations.
-        const input = read(origin);
-        if (input.texts !== null) carried = { texts: input.texts, media: input.media, at: Date.now() };
+        if (input?.texts != null) carried = { texts: input.texts, media: input.media, at: Date.now() };
       } else if (first && outcome.record) {
-        deps.record({ texts: read(origin).texts ?? [], findings: outcome.results.flatMap((r) => r.findings), outcome: 'passed', confirmation: outcome.confirmation, unchecked: outcome.unchecked, ...(outcome.ignored !== undefined ? { ignored: outcome.ignored } : {}) });
+        deps.record({ texts, findings: outcome.results.flatMap((r) => r.findings), outcome: 'passed', confirmation: outcome.confirmation, unchecked: outcome.unchecked, ...(outcome.ignored !== undefined ? { ignored: outcome.ignored } : {}) });
         session.passed(outcome);
         carried = null;
       }
@@ -148,8 +152,8 @@ export function installGate(deps: GateDeps): Gate {
     if (!first) return;
     if (outcome.kind === 'hold') {
       const { decision } = outcome;
-      if (decision.block.length > 0) deps.record({ texts: read(origin).texts ?? [], findings: decision.block.concat(decision.warn), outcome: 'blocked', confirmation: undefined, unchecked: null });
-      deps.onHold(decision, origin, (confirmation, expires) => session.confirm(decision.key, confirmation, expires));
+      if (decision.block.length > 0) deps.record({ texts, findings: heldFindings(decision), outcome: 'blocked', confirmation: undefined, unchecked: null });
+      deps.onHold(decision, origin, (confirmation, expires) => session.confirm(decision.key, confirmation, expires), { texts, media: input?.media ?? [] });
     } else if (outcome.kind === 'pending') {
       deps.onPending(outcome, origin, (reason) => session.allowUnchecked(outcome.key, reason));
     } else {
@@ -163,13 +167,15 @@ export function installGate(deps: GateDeps): Gate {
   }
 
   /** The press this event belongs to: its first event decides, the rest reuse that decision. */
-  function pressFor(target: Element, origin: () => PressOrigin, starts: boolean): { press: Press; origin: PressOrigin } {
+  function pressFor(target: Element, origin: () => PressOrigin, starts: boolean): Press {
     const now = Date.now();
+    if (!starts && current !== null && current.target === target && now - current.at < PRESS_MS) return current;
     const o = origin();
-    if (!starts && current !== null && current.target === target && now - current.at < PRESS_MS) return { press: current, origin: o };
-    const outcome = lifetime.orphaned() ? 'orphaned' : decideFor(o);
-    current = { target, outcome, at: now, shown: false };
-    return { press: current, origin: o };
+    const input = lifetime.orphaned() ? null : read(o);
+    // The monotonic clock: turning the system clock back does not stretch an approval or an allowance.
+    const outcome = input === null ? 'orphaned' : session.decide(input, performance.now());
+    current = { target, origin: o, input, outcome, at: now, shown: false };
+    return current;
   }
 
   function originOfButton(button: HTMLElement): PressOrigin {
@@ -189,8 +195,8 @@ export function installGate(deps: GateDeps): Gate {
         if (!(e.target instanceof Element)) return;
         const button = postButtonFor(e.target);
         if (button === null || !gated()) return;
-        const { press, origin } = pressFor(button, () => originOfButton(button), e.type === 'pointerdown' || (e.type === 'mousedown' && current?.target !== button));
-        act(press, origin, e, e.type === 'click');
+        const press = pressFor(button, () => originOfButton(button), e.type === 'pointerdown' || (e.type === 'mousedown' && current?.target !== button));
+        act(press, e, e.type === 'click');
         if (e.type === 'click') current = null;
       },
       { capture: true },
@@ -203,8 +209,8 @@ export function installGate(deps: GateDeps): Gate {
     const button = postButtonFor(e.target);
     if (button !== null && (e.key === 'Enter' || e.key === ' ')) {
       if (!gated()) return;
-      const { press, origin } = pressFor(button, () => originOfButton(button), e.type === 'keydown');
-      act(press, origin, e, e.type === 'keydown');
+      const press = pressFor(button, () => originOfButton(button), e.type === 'keydown');
+      act(press, e, e.type === 'keydown');
       if (e.type === 'keyup') current = null;
       return;
     }
@@ -218,8 +224,8 @@ export function installGate(deps: GateDeps): Gate {
       if (!chord && own.adapter.submitsOnEnter?.(own.element) !== true) return;
       const key = { element: e.target instanceof HTMLElement ? e.target : own.element, ctrlKey: e.ctrlKey, metaKey: e.metaKey };
       // A comment box publishes itself alone; Ctrl/⌘+Enter publishes the boxes of its Post button.
-      const { press, origin } = pressFor(own.element, () => (chord ? { ...composerGroup(own, editors), key } : { button: null, editors: [own], key }), true);
-      act(press, origin, e, true);
+      const press = pressFor(own.element, () => (chord ? { ...composerGroup(own, editors), key } : { button: null, editors: [own], key }), true);
+      act(press, e, true);
       current = null;
     }
   };
@@ -227,7 +233,6 @@ export function installGate(deps: GateDeps): Gate {
   lifetime.listen(window, 'keyup', onKey, { capture: true }, 'gate');
 
   return {
-    session,
     decideFor,
     repress(origin) {
       current = null;

@@ -23,7 +23,8 @@ import { createAuditReporter } from './audit-reporter.ts';
 import { createEngineHost } from './engine-host.ts';
 import { passedDecision, type GateConfirmation, type GateDecision } from './gate-decision.ts';
 import { summarizeFindings } from '../shared/summary.ts';
-import { installGate, type GateRecord, type PressOrigin } from './gate.ts';
+import { installGate, readPress, type GateRecord, type PressOrigin } from './gate.ts';
+import { heldFindings } from './gate-session.ts';
 import { clearHighlights, drawHighlights, installHighlightStyle } from './highlights.ts';
 import { preloadStrings, translate as t } from './i18n.ts';
 import { createLifetime, type Lifetime } from './lifetime.ts';
@@ -146,15 +147,14 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     fullFor: (text) => engine.fullFor(text),
     ignored: (finding, editors) => editors.some((e) => composers.get(e.element)?.ignored.has(ignoreKey(finding)) === true),
     record: recordPress,
-    onHold(decision, origin, allow) {
+    onHold(decision, origin, allow, read) {
       ensureUi();
       card = null;
       pending = null;
-      const text = origin.editors.map((e) => e.adapter.read(e.element).text).join('\n');
+      const text = read.texts.join('\n');
       cancelInPerson();
-      const media = [...new Set(origin.editors.flatMap((e) => e.adapter.mediaFor(e.element)))];
-      held = { decision, origin, allow, text, media, granted: null, waiting: null, notice: null };
-      lastHeld = { text, findings: [...decision.block, ...decision.warn] };
+      held = { decision, origin, allow, text, media: read.media, granted: null, waiting: null, notice: null };
+      lastHeld = { text, findings: heldFindings(decision) };
       repaint();
     },
     onPending(outcome, origin, allowUnchecked) {
@@ -195,7 +195,8 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
       repaint();
     }, FULL_CHECK_WAIT_MS);
     const ask = (attempt: number): void => {
-      const now = pending?.origin?.editors.map((e) => e.adapter.read(e.element).text) ?? texts;
+      // Read again: the text may have changed since the press (an unreadable box keeps the press's texts).
+      const now = (pending?.origin != null ? readPress(pending.origin, (x) => engine.fullFor(x)).texts : null) ?? texts;
       Promise.all(now.filter((x) => x.trim().length > 0).map((x) => engine.checkFull(x))).then(
         () => {
           clearTimeout(limit);
@@ -256,7 +257,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
   }
   function approvalSubject(): ApprovalSubjectMessage {
     if (held === null) throw new Error('no post is held');
-    return { text: held.text, account, site: platform, findings: [...held.decision.block, ...held.decision.warn], media: held.media };
+    return { text: held.text, account, site: platform, findings: heldFindings(held.decision), media: held.media };
   }
 
   function granted(reply: ApprovalReply): ApprovalReply {
