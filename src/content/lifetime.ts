@@ -97,24 +97,17 @@ export function createLifetime(deps: LifetimeDeps = { alive: extensionAlive, wor
       const signal = part === 'gate' ? gate.signal : view.signal;
       target.addEventListener(type, handler as EventListener, { ...options, signal });
     },
+    // A timer or frame that comes due after the view ended does nothing; there is nothing to
+    // cancel on abort, so no listener is left behind by a timer cleared with clearTimeout.
     setTimeout(handler, ms) {
-      // The abort listener goes with the timer, so a long session does not pile up listeners.
-      const cancel = () => clearTimeout(id);
-      const id = window.setTimeout(() => {
-        view.signal.removeEventListener('abort', cancel);
+      return window.setTimeout(() => {
         if (!view.signal.aborted) handler();
       }, ms);
-      view.signal.addEventListener('abort', cancel, { once: true });
-      return id;
     },
     requestAnimationFrame(handler) {
-      const cancel = () => cancelAnimationFrame(id);
-      const id = window.requestAnimationFrame(() => {
-        view.signal.removeEventListener('abort', cancel);
+      return window.requestAnimationFrame(() => {
         if (!view.signal.aborted) handler();
       });
-      view.signal.addEventListener('abort', cancel, { once: true });
-      return id;
     },
   } as Lifetime;
 }
