@@ -26,8 +26,7 @@ export const translate: Translate = (key: MessageKey, substitutions?: string[]) 
   try {
     return browser.i18n.getMessage(key, substitutions) || key;
   } catch {
-    // Orphaned: fill $1…$9 ourselves from the cached template.
-    const template = cache.get(key) ?? key;
-    return template.replace(/\$(\d)/g, (_, n: string) => substitutions?.[Number(n) - 1] ?? '');
+    // Orphaned: only the gate's notice still shows, and its strings take no substitutions.
+    return cache.get(key) ?? key;
   }
 };
