@@ -62,13 +62,33 @@ function parseSignal(raw: unknown, path: string, problems: DictionaryProblem[]):
   return signal;
 }
 
+/**
+ * `replacement`: the marked words → what to write instead, word for word ({"マスゴミ": "報道機関"}).
+ * An instruction is no replacement: it would be pasted into the post as it is.
+ */
+function parseReplacement(v: unknown, path: string, problems: DictionaryProblem[]): Record<string, string> | undefined {
+  if (v === undefined) return undefined;
+  if (!isRecord(v) || Object.keys(v).length === 0) {
+    problems.push({ path, message: 'replacement は「置き換える語: 置き換え後の語」の組のオブジェクトです（例: {"マスゴミ": "報道機関"}）。' });
+    return undefined;
+  }
+  const out: Record<string, string> = {};
+  for (const [from, to] of Object.entries(v)) {
+    if (from.trim() === '' || from.length > MAX_TERM) problems.push({ path, message: `置き換える語「${from.slice(0, 12)}」は1〜${MAX_TERM}文字で指定してください。` });
+    else if (typeof to !== 'string' || to.trim() === '' || to === from) problems.push({ path: `${path}.${from}`, message: `「${from}」の置き換え後の語を、元と違う文字列で指定してください。` });
+    else if (to.length > MAX_TERM || to.includes('。')) problems.push({ path: `${path}.${from}`, message: `「${from}」の置き換え後は、そのまま本文に入る短い語句にしてください（説明や指示は suggestion に書きます）。` });
+    else out[from] = to;
+  }
+  return out;
+}
+
 function parseCombo(raw: unknown, path: string, bookCategory: Category | null, problems: DictionaryProblem[]): Combo | null {
   if (!isRecord(raw)) {
     problems.push({ path, message: 'combo はオブジェクトで指定してください。' });
     return null;
   }
   const before = problems.length;
-  unknownKeys(raw, ['id', 'category', 'when', 'unless', 'unlessPost', 'scope', 'severity', 'confidence', 'message', 'suggestion', 'examples', 'note'], path, problems);
+  unknownKeys(raw, ['id', 'category', 'when', 'unless', 'unlessPost', 'scope', 'severity', 'confidence', 'message', 'suggestion', 'replacement', 'examples', 'note'], path, problems);
   const id = raw['id'];
   if (typeof id !== 'string' || !COMBO_ID.test(id)) problems.push({ path: `${path}.id`, message: 'id は「カテゴリ.名前」で指定してください。' });
   const category = raw['category'] ?? bookCategory;
@@ -95,6 +115,7 @@ function parseCombo(raw: unknown, path: string, bookCategory: Category | null, p
     hit = strings(examples['hit'], `${path}.examples.hit`, problems, true);
     clean = strings(examples['clean'], `${path}.examples.clean`, problems, true);
   }
+  const replacement = parseReplacement(raw['replacement'], `${path}.replacement`, problems);
   if (problems.length > before) return null;
   return {
     id: id as string,
@@ -108,6 +129,7 @@ function parseCombo(raw: unknown, path: string, bookCategory: Category | null, p
     confidence: confidence as number,
     message: raw['message'] as string,
     suggestion: raw['suggestion'] as string,
+    ...(replacement !== undefined ? { replacement } : {}),
     examples: { hit, clean },
   };
 }

@@ -86,6 +86,11 @@ export interface Combo {
   confidence: number;
   message: string;
   suggestion: string;
+  /**
+   * Literal rewrites of the words this combo marks (三国人 → 外国籍の人): when a finding's words are
+   * one of the keys (hiragana and katakana alike), the finding offers the value as 置き換える.
+   */
+  replacement?: Record<string, string>;
   examples: { hit: string[]; clean: string[] };
 }
 

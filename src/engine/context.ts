@@ -57,6 +57,8 @@ export interface Report {
   detail?: string;
   /** The signals that fired, in order (薬物, 容認): why, in a word each. */
   signals?: string[];
+  /** A word-for-word rewrite of the span (Finding.replacement), where the rule can compute one. */
+  replacement?: string;
 }
 
 export interface RawFinding extends Report {
@@ -193,6 +195,8 @@ export class RuleContext {
   current: { id: string; category: Category; clause: string } = { id: '', category: 'insult', clause: '' };
   /** Ranges of the original text a supervisor's term exceptions cover: signals inside them do not fire. */
   excepted: Array<[number, number]> = [];
+  /** The signal hits the combos read, with the categories of the combos that name each (filled by the signals rule, read by the model rule). */
+  comboSignals: Array<{ signal: string; from: number; to: number; categories: readonly Category[] }> = [];
 
   constructor(
     readonly norm: NormalizedText,

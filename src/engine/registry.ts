@@ -15,6 +15,7 @@ import { publicOrderRule } from './rules/public_order.ts';
 import { personalInfoRule } from './rules/personal_info.ts';
 import { linksRule } from './rules/links.ts';
 import { signalsRule } from './rules/signals.ts';
+import { modelRule } from './rules/model.ts';
 
 export const RULES: readonly Rule[] = [
   termsRule,
@@ -27,5 +28,6 @@ export const RULES: readonly Rule[] = [
   publicOrderRule,
   personalInfoRule,
   signalsRule,
+  modelRule,
   linksRule,
 ];

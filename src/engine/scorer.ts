@@ -85,6 +85,7 @@ export function score(ctx: RuleContext, settings: CategorySettings, exceptions: 
       message: raw.message,
       suggestion: raw.suggestion,
       ...(raw.signals !== undefined ? { signals: raw.signals } : {}),
+      ...(raw.replacement !== undefined ? { replacement: raw.replacement } : {}),
     });
   }
   return collapse(out).sort((a, b) => a.start - b.start || a.end - b.end);

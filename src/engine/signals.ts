@@ -9,7 +9,7 @@
 import type { Signal, SignalBook } from '../dictionary/types.ts';
 import type { RuleContext } from './context.ts';
 import type { Token } from './tokenizer.ts';
-import { isHiragana, isKatakana, keyOf } from './normalize.ts';
+import { isHiragana, isKatakana, keyOf, normalize } from './normalize.ts';
 import { PatternMatcher } from './matcher.ts';
 import { prefilterLiterals } from './prefilter.ts';
 
@@ -91,7 +91,7 @@ export class SignalIndex {
           const key = keyOf(term);
           if (key.length === 0) continue;
           keys.push(key);
-          this.keyPatterns.push({ signal: s, lemma: null, weak: false, shortKana: key.length <= 3 && /^[\u30a1-\u30fc]+$/u.test(term) });
+          this.keyPatterns.push({ signal: s, lemma: null, weak: false, shortKana: key.length <= 3 && /^(?:[\u30a1-\u30fc]+|[\u3041-\u3096]+)$/u.test(term) });
         }
         for (const lemma of s.lemmas) {
           const key = keyOf(stemOf(lemma));
@@ -154,8 +154,13 @@ export class SignalIndex {
         now.push(same ?? { text: s.text, hits });
         for (let k = 0; k < hits.length; k += 3) {
           const id = hits[k] as number;
-          patternHits.push(id, s.from + (hits[k + 1] as number), s.from + (hits[k + 2] as number));
-          found.add((this.patterns[id] as { signal: Signal }).signal.name);
+          const from = s.from + (hits[k + 1] as number);
+          const to = s.from + (hits[k + 2] as number);
+          const name = (this.patterns[id] as { signal: Signal }).signal.name;
+          // notAfter / notBefore hold for pattern hits too (素晴らしい is no hearsay らしい).
+          if (this.negatedInPlain(name, plain, from, to)) continue;
+          patternHits.push(id, from, to);
+          found.add(name);
         }
       });
       this.lastSentences = now;
@@ -236,6 +241,14 @@ export class SignalIndex {
     this.sentenceHits.set(text, hits);
     if (this.sentenceHits.size > SENTENCE_CACHE) this.sentenceHits.delete(this.sentenceHits.keys().next().value as string);
     return hits;
+  }
+
+  /** `negated` for a hit found in `plain` (a pattern's): its neighbours folded as keys are. */
+  private negatedInPlain(name: string, plain: string, from: number, to: number): boolean {
+    if (!this.notAfterKeys.has(name) && !this.notBeforeKeys.has(name)) return false;
+    const head = normalize(plain.slice(Math.max(0, from - 8), from)).key;
+    const tail = normalize(plain.slice(to, to + 8)).key;
+    return this.negated(name, head + '\u0000' + tail, head.length, head.length + 1);
   }
 
   /** A notAfter form within the next eight key characters (at most two in), or a notBefore form ending at most one before. */

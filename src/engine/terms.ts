@@ -55,7 +55,7 @@ interface SignalPattern {
 }
 type Pattern = TermPattern | SignalPattern;
 
-const FP_WINDOW = 12;
+const FP_WINDOW = 24;
 const TRAILING_DROPPED = new Set(['ー', '〜', '～', '~', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ぁ', 'ぃ', 'ぅ', 'ぇ', 'ぉ']);
 /** Kanji that attach to the name before them as a suffix (弘前市, 山田氏): after a name they begin no evasion. */
 const NAME_SUFFIX_KANJI = new Set(['市', '区', '町', '村', '氏', '様', '君']);

@@ -61,6 +61,12 @@ export interface Finding {
   suggestion: string | null;
   /** The signals that made the finding, in a word each (薬物, 容認), where a combination of signals did. */
   signals?: string[];
+  /**
+   * What to write instead of the excerpt, word for word, where the rule knows one (a slur → a
+   * neutral word, an address down to the lot → its district): offered as a one-click 置き換える.
+   * Never an instruction; absent when only `suggestion` can say what to do.
+   */
+  replacement?: string;
 }
 
 export interface ApprovalEvidence {

@@ -6,8 +6,9 @@
  */
 import type { Rule } from '../context.ts';
 import { people } from './people.ts';
+import { CORRECTION } from './shared.ts';
 
-const SENSITIVE = /認知症|病気|入院|通院|手術|療養|がん|癌|精神(?:疾患|障害|障がい|科|的に|を病)|うつ病|障害|障がい|介護|妊娠|生活保護|受給|滞納|所得|借金|離婚|DV|虐待|不倫|逮捕|前科|補導|懲戒|相談に来|相談にみえ|相談に見え|苦情を言って|窓口で[^。]{0,12}話して/u;
+const SENSITIVE = /認知症|病気|入院|通院|手術|療養|がん(?!ば)|癌|精神(?:疾患|障害|障がい|科|的に|を病)|うつ病|障害|障がい|介護|妊娠|生活保護|受給|滞納|所得|借金|離婚|DV|虐待|不倫|逮捕|前科|補導|懲戒|相談に来|相談にみえ|相談に見え|苦情を言って|窓口で[^。]{0,12}話して/u;
 /** An unnamed but specific person met at work: 相談に来られた方, 窓口に来た人. */
 const SPECIFIC_PERSON = /(?:ご?相談に(?:来られた|来た|みえた|見えた)|窓口に(?:来られた|来た)|来庁された|申請に(?:来られた|来た))(?:方|人|男性|女性|高齢者)/u;
 const SPECIFIC_OCCASION = /先日|本日|今日|昨日|さっき|先ほど|今朝|この前|先週|の件|あの方|その方/u;
@@ -31,7 +32,10 @@ export const confidentialRule: Rule = {
   clause: '5-8-confidential',
   description: '職務上知り得た個人の事情（相談・健康・福祉・家族・犯罪）、公表前の情報',
   run(ctx) {
+    // 『市長が入院している』という情報は事実ではありません: a rumour about a person, denied.
+    const denied = CORRECTION.test(ctx.plain);
     for (const s of ctx.sentences) {
+      if (denied) break;
       const sens = SENSITIVE.exec(s.text);
       if (sens === null) continue;
       const at = s.from + sens.index;

@@ -42,7 +42,9 @@ export const decisionProcessRule: Rule = {
     ] as const) {
       for (const m of ctx.matches(re)) {
         const s = ctx.sentenceAt(m.index);
-        if (PUBLISHED.test(s.text) || NOT_A_MEASURE.test(s.text) || OPEN_PROCESS.test(ctx.plain)) continue;
+        // 〜が正式に決まりました。校名は…で検討していきます: the next step of a published decision.
+        const previous = ctx.sentenceAt(s.from - 1);
+        if (PUBLISHED.test(s.text) || (previous.to === s.from && PUBLISHED.test(previous.text)) || NOT_A_MEASURE.test(s.text) || OPEN_PROCESS.test(ctx.plain)) continue;
         report(m.index, m.index + m[0].length, detail, message);
       }
     }

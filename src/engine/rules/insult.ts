@@ -17,7 +17,7 @@ const IMPERIAL = /(天皇|皇后|上皇|皇太子|皇族)(?!陛下|殿下|さま
 /** A sneering label for residents or people: ヤバい住民, 変な人たち, 頭のおかしい客. */
 /** A person word followed closely by a contemptuous judgement: おじさん、正直うるさい / 使えないやつばっかり. */
 const JUDGED = /(?:おじさん|おばさん|じいさん|ばあさん|爺さん|婆さん|やつ|奴|連中|人たち|住人|客|職員|議員|新人)(?:は|って|、|も)?(?:正直|ほんと|ほんとに|マジで|本当に)?[、]?(?:うるさい|うざい|邪魔|迷惑|気持ち悪い|使えない|役に立たない|常識がない|頭が悪い)|(?:使えない|使えねえ|役に立たない|仕事しない|常識のない)(?:やつ|奴|人|職員|連中)/gu;
-const SNEER = /(?:ヤバい|やばい|ヤバイ|変な|痛い|イタい|キモい|うざい|迷惑な|頭のおかしい|常識のない|民度の低い|暇な|ヒマな|うるさい|しつこい)(?:住民|市民|人たち|人達|奴|やつ|連中|客|老人|年寄り|ジジイ|ババア|おばさん|おじさん|クレーマー)|民度が低/gu;
+const SNEER = /(?:ヤバい|やばい|ヤバイ|変な|痛い|イタい|キモい|うざい|迷惑な|頭のおかしい|常識のない|民度の低い|暇な|ヒマな|うるさい|しつこい)(?:住民|市民|人たち|人達|奴|やつ|連中|客(?!引|寄|室|席|層|船|足)|老人|年寄り|ジジイ|ババア|おばさん|おじさん|クレーマー)|民度が低/gu;
 
 function report(ctx: RuleContext, from: number, to: number, message: string, suggestion: string, detail: string, severity: 'warn' | 'block' = 'warn'): void {
   ctx.report({ from, to, severity, message, suggestion, detail });

@@ -14,6 +14,8 @@ const CITY_ADDRESS = /柏木町藤山25-6|柏木町藤山二十五/u;
 const PUBLIC_SERVICE = /^(?:0120|0800|0570|0180|0990)/;
 const ORG = /課|係|室|センター|窓口|事務局|協会|警察|署|代表|問い?合わせ|問合せ|申込|申し込み|連絡先|市役所|役場|庁舎|館|所|組合|病院|学校|園|会|局|事務所|株式会社|\(株\)|団|クラブ|協議会|支所|本部|店|ホール|施設|FAX|ファクス|ファックス|番|ダイヤル|ホットライン|相談/u;
 const WHERE_TO_ASK = /問い?合わせ|問合せ|申込|申し込み|連絡先|お気軽に|までご連絡|へご連絡|まで|へ/u;
+/** The end of an organisation's name (支援センター, いのちの電話協会, 相談ダイヤル): whose number it is. */
+const ORG_NAME = /センター|協会|事務局|ホットライン|ダイヤル|相談室|相談所|窓口|課|署|病院|学校|株式会社|組合|協議会|本部|施設|支援室/u;
 const PRIVATE = /さん方|さん|様方|様|氏|宅|ご家族|家族|私用|個人|プライベート|携帯|自宅|本人|持ち主|被害者/u;
 
 const PHONE = /(?<![\d-])(?:0\d{1,4}-\d{1,4}-\d{3,4}|\(0\d{1,4}\)\d{1,4}-\d{3,4}|0[5789]0\d{8}|0\d{9})(?![\d-])/gu;
@@ -41,6 +43,13 @@ function emails(plain: string): Array<{ index: number; text: string }> {
 }
 const BIRTH = /(?:(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})|\d{4})年\s?\d{1,2}月\s?\d{1,2}日\s?(?:生まれ|生)(?!活|産|徒|協)/gu;
 const ADDRESS = /[一-龥]{1,6}(?:市|町|村|区)[一-龥ぁ-んァ-ヶ]{0,10}?(?:[0-9一二三四五六七八九十]+丁目)?\s?[0-9一二三四五六七八九十]+(?:番地?|-)[0-9一二三四五六七八九十]*(?:号|-\d+)?/gu;
+/** The lot at the end of an ADDRESS match: 三丁目5番地, 123番地, 1-2-3, 1番2号. */
+const LOT = /\s?(?:[0-9一二三四五六七八九十]+丁目)?\s?[0-9一二三四五六七八九十]+(?:番地?|-)[0-9一二三四五六七八九十]*(?:号|-\d+)?$/u;
+/** An address down to the lot, cut to its district (平川市本町1-2-3 → 平川市本町): the 地区名まで the suggestion asks for. */
+export function districtOf(address: string): string | null {
+  const district = address.replace(LOT, '');
+  return district !== address && /[一-龥ぁ-んァ-ヶ]$/u.test(district) ? district : null;
+}
 const FACILITY = /(?:館|センター|庁舎|役所|役場|公民館|学校|園|所|病院|ホール|会場|事務局|施設)[\s:：（(]*$/u;
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/gu;
 const AGE_OR_DISTRICT = /\d{1,3}歳|[一-龥]{1,4}地区|[一-龥]{1,4}町内/u;
@@ -90,6 +99,13 @@ function isContactPoint(ctx: RuleContext, at: number, length: number): boolean {
   return CONTACT_LABEL.test(before(ctx, at, 12)) || (/^\s*(?:へ|まで|に(?:電話|連絡|お問い?合わせ)|で(?:受付|申し込|お申し込))/u.test(after) && /詳しくは|問い?合わせ|問合せ|申し?込み?[:：は]/u.test(before(ctx, at, 40)));
 }
 
+/** Where the last match of `re` in `text` starts, or -1. */
+function lastIndex(re: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(new RegExp(re.source, 'gu'))) at = m.index;
+  return at;
+}
+
 function before(ctx: RuleContext, at: number, n: number): string {
   return ctx.plain.slice(Math.max(0, at - n), at);
 }
@@ -110,7 +126,8 @@ export const personalInfoRule: Rule = {
       if (CITY_NUMBERS.has(number) || PUBLIC_SERVICE.test(digits)) continue;
       const ctxBefore = before(ctx, m.index, 25);
       const mobile = /^0[5789]0/.test(digits);
-      const isPrivate = PRIVATE.test(ctxBefore);
+      // 性暴力被害者支援センター 017-…: an organisation named after the private word is the number's owner.
+      const isPrivate = PRIVATE.test(ctxBefore) && lastIndex(PRIVATE, ctxBefore) >= lastIndex(ORG_NAME, ctxBefore);
       const isOrg = ORG.test(ctxBefore) || ORG.test(ctx.plain.slice(m.index + number.length, m.index + number.length + 6));
       let severity: 'info' | 'warn' | 'block';
       if (isPrivate && !WHERE_TO_ASK.test(before(ctx, m.index, 12))) severity = 'block';
@@ -156,7 +173,8 @@ export const personalInfoRule: Rule = {
       if (!nearPerson(m.index)) continue;
       // A facility's address (…センター 平川市…) is public even with a name nearby.
       if (FACILITY.test(before(ctx, m.index, 8))) continue;
-      ctx.report({ from: m.index, to: m.index + m[0].length, severity: 'block', message: '個人の住所です。氏名と住所の組合せは、個人情報の漏えいにあたります。', suggestion: '住所を削除してください（地区名までにとどめる）。', detail: 'address' });
+      const district = districtOf(m[0]);
+      ctx.report({ from: m.index, to: m.index + m[0].length, severity: 'block', message: '個人の住所です。氏名と住所の組合せは、個人情報の漏えいにあたります。', suggestion: '住所を削除してください（地区名までにとどめる）。', detail: 'address', ...(district !== null ? { replacement: district } : {}) });
     }
     const persons = ctx.sentences
       .filter((s) => AGE_OR_DISTRICT.test(s.text))

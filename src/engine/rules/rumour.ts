@@ -7,6 +7,10 @@
  * words quoted in an event report.
  */
 import type { PlainToken, Rule, RuleContext } from '../context.ts';
+import { CORRECTION, notBeforeRegex } from './shared.ts';
+
+/** 素晴らしい, めずらしい, アホらしい: an adjective, not hearsay (the stems the hearsay signal ru_rashii may not follow). */
+const RASHII_ADJECTIVE = notBeforeRegex('ru_rashii');
 
 const DEBUNK = /事実(?:は|では)ありません|事実ではない|デマ|誤った情報|誤情報|根拠のない|惑わされ|ご注意ください|にご注意|偽の情報|フェイク|は誤りです|確認されていません|確認されておりません|把握していない|把握しておりません|発生していない|決まっていません|決定していません|予定はない|予定はありません|決定はしておりません|決定はしていません|決まっておりません|事実はございません|予定はございません|そのような決定/u;
 const OFFICIAL_SOURCE = /(?:気象台|気象庁|警察|警察署|消防|消防署|県|国|[省庁]|市|町|村|JR|電力|保健所|役場|事務局|協会|センター|主催者|実行委員会|運営|会社|各社|事業者|機関|当局|担当課|学校|病院|大学|研究所)(?:[^。、]{0,12})?(?:によると|によれば|の発表|から発表|が発表|から連絡|からの連絡|から報告|の報告|に(?:問い合わせ|確認し|照会し)(?:た|まし))|(?:問い合わせた|確認した|照会した|確認しました)(?:ところ|が)/u;
@@ -78,10 +82,12 @@ export const rumourRule: Rule = {
   description: '伝聞・推測・噂・出典のない又聞き・拡散の呼びかけ',
   run(ctx) {
     const first = ctx.findings.length;
-    const debunk = DEBUNK.test(ctx.plain);
+    // A post that corrects a rumour or teaches how not to spread one names hearsay in order to stop it.
+    const debunk = DEBUNK.test(ctx.plain) || CORRECTION.test(ctx.plain);
     // R1 らしい
     for (const m of ctx.matches(/らしい|らしかった/gu)) {
-      if (inReportedQuote(ctx, m.index) || fromSource(ctx, m.index)) continue;
+      if (debunk || inReportedQuote(ctx, m.index) || fromSource(ctx, m.index)) continue;
+      if (RASHII_ADJECTIVE.test(ctx.plain.slice(Math.max(0, m.index - 4), m.index))) continue;
       const tokens = ctx.tokensAt(m.index);
       let verdict: boolean | 'weak';
       if (tokens !== null) {
@@ -95,7 +101,7 @@ export const rumourRule: Rule = {
     }
     // R2 伝聞そう (IPADIC: そう/名詞,特殊,助動詞語幹 — 様態 is 名詞,接尾)
     for (const m of ctx.matches(HEARSAY_SOU)) {
-      if (inReportedQuote(ctx, m.index) || fromSource(ctx, m.index)) continue;
+      if (debunk || inReportedQuote(ctx, m.index) || fromSource(ctx, m.index)) continue;
       const at = m.index + m[0].indexOf('そう');
       const tokens = ctx.tokensAt(at);
       if (tokens !== null) {
@@ -106,7 +112,7 @@ export const rumourRule: Rule = {
     }
     // R3 quotative + hearing/saying, R4 噂, R5 second-hand without official source
     for (const m of ctx.matches(QUOTATIVE)) {
-      if (inReportedQuote(ctx, m.index) || fromSource(ctx, m.index)) continue;
+      if (debunk || inReportedQuote(ctx, m.index) || fromSource(ctx, m.index)) continue;
       // 〜と言われています after a general guideline (目安, 一般に): common knowledge, not a report of hearsay.
       if (/言われてい/u.test(m[0]) && /目安|一般に|一般的に|とされ|効果|期待|昔から|古くから|由来/u.test(ctx.sentenceAt(m.index).text)) continue;
       // 〜って言われてる橋: a relative clause naming something ("so-called"), not a report of hearsay.
@@ -114,13 +120,17 @@ export const rumourRule: Rule = {
       warn(ctx, m.index, m.index + m[0].length, '「〜と聞いた」「〜って言ってた」など、出どころが示されていない又聞きです。', 'hearsay');
     }
     for (const m of ctx.matches(RUMOUR_WORD)) {
-      if (debunk) continue;
+      // 「噂」や「〜らしい」という話: the word quoted as a word.
+      const q = ctx.quoteAround(m.index);
+      if (debunk || (q !== null && q.to - q.from <= 8)) continue;
       warn(ctx, m.index, m.index + m[0].length, '噂として伝わっている話です。確認されていない噂の発信は、噂を助長します。', 'uwasa');
     }
     for (const m of ctx.matches(SECOND_HAND)) {
       const s = ctx.sentenceAt(m.index);
       if (debunk || OFFICIAL_SOURCE.test(s.text) || inDialogue(ctx, m.index)) continue;
       if (inReportedQuote(ctx, m.index)) continue;
+      // 〜との情報が寄せられました: a report the city received (and acts on), not hearsay passed on.
+      if (/^(?:が|を)(?:寄せられ|市に寄せ|受け|いただ)/u.test(ctx.plain.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
       // 〜という話がありますが、…: a rumour named in order to correct it (counter-speech).
       if (/^(?:が|も)(?:ありますが|あるようですが|出回っていますが|出回っているようですが|広がっていますが|流れていますが|聞かれますが)/u.test(ctx.plain.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue;
       // 「みたい」「っぽい」という情報: words quoted as words, not a report.

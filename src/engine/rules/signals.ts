@@ -7,6 +7,7 @@
  * signals fired (薬物 × 容認) so a supervisor can see why.
  */
 import type { Combo } from '../../dictionary/types.ts';
+import type { Category } from '../../shared/types.ts';
 import { isCovered, type Rule, type RuleContext } from '../context.ts';
 import type { SignalMatch } from '../signals.ts';
 import { isQuotedReport } from './shared.ts';
@@ -75,6 +76,18 @@ function evidenceFor(ctx: RuleContext, groups: readonly (readonly string[])[], t
   return chosen;
 }
 
+const toKatakana = (s: string): string => s.replace(/[\u3041-\u3096]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+
+/** The combo's word-for-word rewrite of exactly these words (hiragana and katakana alike), if it has one. */
+function replacementFor(combo: Combo, words: string): string | undefined {
+  if (combo.replacement === undefined) return undefined;
+  const own = combo.replacement[words];
+  if (own !== undefined) return own;
+  const key = toKatakana(words);
+  for (const [from, to] of Object.entries(combo.replacement)) if (toKatakana(from) === key) return to;
+  return undefined;
+}
+
 function runCombo(ctx: RuleContext, combo: Combo, table: HitTable): void {
   if (combo.unlessPost.some((n) => table.has(n))) return;
   const groups = combo.when;
@@ -103,7 +116,9 @@ function runCombo(ctx: RuleContext, combo: Combo, table: HitTable): void {
     const to = Math.max(...chosen.map((h) => h.to));
     // In group order: kind first, then stance (薬物 × 容認).
     const reasons = chosen.slice(1).concat(chosen.slice(0, 1)).map((h) => h.label);
+    const replacement = replacementFor(combo, ctx.plain.slice(from, to));
     ctx.report({
+      ...(replacement !== undefined ? { replacement } : {}),
       from,
       to,
       severity: combo.severity,
@@ -204,6 +219,25 @@ function within(marks: Uint8Array, i: number, reach: number): boolean {
   return false;
 }
 
+const CATEGORIES_BY_COMBOS = new WeakMap<readonly Combo[], Map<string, Category[]>>();
+/** For each signal, the categories of the combos that read it in a group. */
+function signalCategories(combos: readonly Combo[]): Map<string, Category[]> {
+  let map = CATEGORIES_BY_COMBOS.get(combos);
+  if (map !== undefined) return map;
+  map = new Map();
+  for (const c of combos) {
+    for (const g of c.when) {
+      for (const n of g) {
+        const list = map.get(n) ?? [];
+        if (!list.includes(c.category)) list.push(c.category);
+        map.set(n, list);
+      }
+    }
+  }
+  CATEGORIES_BY_COMBOS.set(combos, map);
+  return map;
+}
+
 export const signalsRule: Rule = {
   id: 'signals',
   category: 'illegal',
@@ -224,5 +258,10 @@ export const signalsRule: Rule = {
     if (needsPeople) for (const p of peopleWhereUsed(ctx, hits)) hits.push({ signal: 'person', label: '人', from: p.from, to: p.to, text: ctx.plain.slice(p.from, p.to) });
     const table = new HitTable(hits, ctx);
     for (const combo of ctx.combos) runCombo(ctx, combo, table);
+    const categoriesOf = signalCategories(ctx.combos);
+    for (const h of hits) {
+      const categories = categoriesOf.get(h.signal);
+      if (categories !== undefined) ctx.comboSignals.push({ signal: h.signal, from: h.from, to: h.to, categories });
+    }
   },
 };

@@ -6,7 +6,10 @@
  */
 import { CATEGORY_CLAUSE } from '../../shared/clauses.ts';
 import type { Rule, RuleContext, TermHit } from '../context.ts';
-import { isQuotedReport } from './shared.ts';
+import { isQuotedReport, signalRegex } from './shared.ts';
+
+/** The post is the city's own published notice (懲戒処分としました, 公表しました): what it announces is no longer a secret. */
+const PUBLISHED_NOTICE = signalRegex(['published']);
 
 /** Person targets grouped by sentence, so each hit looks only at its own sentence's targets. */
 function targetsBySentence(ctx: RuleContext): Map<number, Array<{ from: number; to: number }>> {
@@ -33,8 +36,10 @@ export const termsRule: Rule = {
   description: '辞書の語（侮蔑語・差別語・秘密区分・性的表現など）',
   run(ctx) {
     const targets = targetsBySentence(ctx);
+    const published = PUBLISHED_NOTICE.test(ctx.plain);
     for (const hit of ctx.termHits) {
       const { entry } = hit;
+      if (published && entry.categories !== undefined && entry.categories.length > 0 && entry.categories.every((c) => c === 'confidential')) continue;
       const target = hasTarget(ctx, targets, hit);
       if (entry.requiresTarget && !target) continue;
       if (isQuotedReport(ctx, hit.from, hit.to)) continue;

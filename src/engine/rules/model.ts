@@ -1,0 +1,117 @@
+/**
+ * The learned component's rule (issue #7 item 6; the model in ../model.ts) reads each sentence
+ * and each two neighbouring sentences, and
+ * reports a category where the model is sure and the window holds a signal that category's
+ * combos read (a kind or a stance of its own books): the model judges *how* something is said
+ * only about *what* the rules already see. A warning, never a block: it cannot cite a statute.
+ * It never removes a rule's finding.
+ */
+import type { Category } from '../../shared/types.ts';
+import type { Rule, RuleContext } from '../context.ts';
+import { sentenceKeysOf, TextModel, type ModelData, type ModelScore } from '../model.ts';
+import modelData from '../../../dictionaries/model/model.json';
+import { isQuotedReport } from './shared.ts';
+
+let shared: TextModel | null = null;
+/** The built-in model, read once per process. */
+export function builtinModel(): TextModel {
+  return (shared ??= new TextModel(modelData as ModelData));
+}
+
+export const MODEL_MESSAGES: Record<Category, string> = {
+  insult: '人や団体をけなす・ばかにする書き方に読めます。',
+  discrimination: '属性を理由に人をひとくくりにしたり、排除したりする書き方に読めます。',
+  illegal: '違法な行為を勧める、または問題ないとする書き方に読めます。',
+  rumour: '確かめていない話を広める書き方に読めます。',
+  confidential: '職務上知り得た、公表されていない情報に読めます。',
+  decision_process: '決まっていない・公表前の検討内容に読めます。',
+  public_order: '公の秩序や善良な風俗に反する内容に読めます。',
+  personal_info: '特定の個人がわかる情報に読めます。',
+};
+const MODEL_SUGGESTION = '読む人がどう受け取るかを考えて書き直すか、所属長に相談してください。';
+const CLAUSES: Record<Category, string> = {
+  insult: '5-8-insult',
+  discrimination: '5-8-discrimination',
+  illegal: '5-8-illegal',
+  rumour: '5-8-rumour',
+  confidential: '5-8-confidential',
+  decision_process: '5-8-decision-process',
+  public_order: '5-8-public-order',
+  personal_info: '5-5-personal-info',
+};
+
+/** For experiments in scripts: shift every threshold, put the logit in the rule id, look at the context. Not a setting. */
+export const tuning: { margin: number; showLogit: boolean; inspect?: (ctx: RuleContext) => void } = { margin: 0, showLogit: false };
+
+export const modelRule: Rule = {
+  id: 'model',
+  category: 'insult',
+  clause: '5-8-insult',
+  description: '学習モデル（文字n-gramの線形分類器）: 同じ文に信号があるときだけ指摘し、確かに普通の文なら規則の指摘を外す',
+  run(ctx: RuleContext) {
+    tuning.inspect?.(ctx);
+    const model = builtinModel();
+    const keys = sentenceKeysOf(ctx.norm, ctx.sentences);
+    const n = keys.length;
+    // Windows: each sentence (i, 1) and each two neighbouring sentences (i, 2).
+    const windows: Array<{ i: number; span: number; key: string; scores: ModelScore[] }> = [];
+    for (let i = 0; i < n; i++) {
+      for (const span of [1, 2]) {
+        if (i + span > n) continue;
+        const key = keys.slice(i, i + span).map((k) => k.key).join('');
+        windows.push({ i, span, key, scores: model.score(key) });
+      }
+    }
+    const reported = new Set<string>();
+    for (const w of windows) {
+      if (w.key.length < 4) continue;
+      const from = (ctx.sentences[w.i] as { from: number }).from;
+      const to = (ctx.sentences[w.i + w.span - 1] as { to: number }).to;
+      for (const s of w.scores) {
+        if (s.threshold === null || s.logit < s.threshold + tuning.margin) continue;
+        if (!ctx.comboSignals.some((h) => h.categories.includes(s.category) && h.from >= from && h.to <= to && !isQuotedReport(ctx, h.from, h.to))) continue;
+        const tag = `${s.category}:${w.i}`;
+        if (reported.has(tag)) continue;
+        reported.add(tag);
+        const at = model.explain(w.key, s.category);
+        const keyFrom = (keys[w.i] as { keyFrom: number }).keyFrom;
+        const span = wordEdges(ctx.plain, Math.max(from, ctx.norm.keyToPlain[keyFrom + at.from] ?? from), Math.min(to, (ctx.norm.keyToPlain[keyFrom + at.to - 1] ?? to - 1) + 1), from, to);
+        ctx.report({
+          from: span.from,
+          to: span.to,
+          severity: 'warn',
+          confidence: 0.6,
+          category: s.category,
+          clause: CLAUSES[s.category],
+          message: MODEL_MESSAGES[s.category],
+          suggestion: MODEL_SUGGESTION,
+          detail: tuning.showLogit ? `${s.category}@${s.logit.toFixed(2)}` : s.category,
+          signals: ['文の書きぶり'],
+        });
+      }
+    }
+  },
+};
+
+/** 1 hiragana, 2 katakana, 3 kanji, 0 anything else. */
+function script(ch: string | undefined): number {
+  if (ch === undefined) return 0;
+  const c = ch.charCodeAt(0);
+  if (c >= 0x3041 && c <= 0x309f) return 1;
+  if (c >= 0x30a0 && c <= 0x30ff) return 2;
+  if ((c >= 0x4e00 && c <= 0x9fff) || c === 0x3005) return 3;
+  return 0;
+}
+
+/** The explained span widened to whole runs of one script at its edges (裏山, not 山; ひとり親, not とり親), within the window. */
+function wordEdges(plain: string, from: number, to: number, min: number, max: number): { from: number; to: number } {
+  let a = from;
+  let b = Math.max(to, from + 1);
+  // Hiragana runs hold particles too (ひとり親の家って): widen them by a few letters only.
+  const reach = (s: number): number => (s === 1 ? 3 : s >= 2 ? 6 : 0);
+  const left = script(plain[a]);
+  while (a > min && from - a < reach(left) && script(plain[a - 1]) === left) a--;
+  const right = script(plain[b - 1]);
+  while (b < max && b - to < reach(right) && script(plain[b]) === right) b++;
+  return { from: a, to: b };
+}
