@@ -13,7 +13,11 @@ const HIGHLIGHT_CSS = `
 ::highlight(tg-info) { text-decoration: underline dotted #1f5fbf 2px; }
 ::highlight(tg-warn) { background-color: rgba(255, 193, 7, 0.35); text-decoration: underline wavy #c77c00 1.5px; }
 ::highlight(tg-block) { background-color: rgba(229, 57, 53, 0.25); text-decoration: underline wavy #c62828 1.5px; }
+::highlight(tg-current) { background-color: rgba(26, 79, 160, 0.28); text-decoration: underline solid #1a4fa0 3px; }
 `;
+
+/** The finding the badge's list is on (次へ/前へ): drawn over its mark, so it shows while the list has the keyboard. */
+const CURRENT = 'tg-current';
 
 /** The highlight rules live in the page's head: a style element, not part of any editor. */
 export function installHighlightStyle(doc: Document): () => void {
@@ -38,7 +42,18 @@ export function drawHighlights(ranges: ReadonlyArray<{ severity: Severity; range
   }
 }
 
+export function drawCurrent(range: Range | null): void {
+  if (!highlightsSupported()) return;
+  if (range === null) {
+    CSS.highlights.delete(CURRENT);
+    return;
+  }
+  const current = new Highlight(range);
+  current.priority = 1;
+  CSS.highlights.set(CURRENT, current);
+}
+
 export function clearHighlights(): void {
   if (!highlightsSupported()) return;
-  for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
+  for (const name of [...Object.values(HIGHLIGHT_NAMES), CURRENT]) CSS.highlights.delete(name);
 }

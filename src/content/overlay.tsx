@@ -1,10 +1,12 @@
 /**
- * The one shadow host of the in-page UI (badge, card, dialog). It hangs off <html>, outside every
- * editor, and is removed when a newer copy of the guard takes over (lifetime.ts).
+ * The one shadow host of the in-page UI (badge, card, list of findings, dialog). It hangs off
+ * <html>, outside every editor, and is removed when a newer copy of the guard takes over
+ * (lifetime.ts).
  */
 import { render } from 'preact';
 import { Badge, type BadgeProps } from '../ui/Badge.tsx';
 import { FindingCard, type FindingCardProps } from '../ui/FindingCard.tsx';
+import { FindingList, type FindingListProps } from '../ui/FindingList.tsx';
 import { GateDialog, type GateDialogProps } from '../ui/GateDialog.tsx';
 import { GateNotice, type GateNoticeProps } from '../ui/GateNotice.tsx';
 import { UI_CSS } from '../ui/styles.ts';
@@ -12,6 +14,8 @@ import { UI_CSS } from '../ui/styles.ts';
 export interface OverlayState {
   badges: Array<BadgeProps & { id: string }>;
   card: FindingCardProps | null;
+  /** The badge's list of one box's findings (次へ/前へ, 置き換える). */
+  list: (FindingListProps & { id: string }) | null;
   dialog: GateDialogProps | null;
   /** The gate cannot decide (点検中, 点検できません, unreadable, orphaned); shown instead of the dialog. */
   notice: GateNoticeProps | null;
@@ -49,6 +53,7 @@ export function createOverlay(signal: AbortSignal): Overlay {
           {state.badges.map(({ id, ...props }) => (
             <Badge key={id} {...props} />
           ))}
+          {state.list !== null ? <FindingList key={state.list.id} {...state.list} /> : null}
           {state.card !== null ? <FindingCard {...state.card} /> : null}
           {state.notice !== null ? <GateNotice {...state.notice} /> : null}
           {state.notice === null && state.dialog !== null ? <GateDialog key={state.dialog.block.length + ':' + state.dialog.warn.length} {...state.dialog} /> : null}

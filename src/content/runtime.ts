@@ -11,6 +11,8 @@ import { CATEGORIES, type CheckResult, type Finding, type Platform } from '../sh
 import { AdapterError, findEditors, type EditorText, type FoundEditor } from '../sites/index.ts';
 import type { BadgeProps, BadgeState } from '../ui/Badge.tsx';
 import type { FindingCardProps } from '../ui/FindingCard.tsx';
+import type { FindingListProps } from '../ui/FindingList.tsx';
+import { findingKey, navigationKey, replacedText, stepFinding } from '../ui/finding-nav.ts';
 import type { GateDialogProps } from '../ui/GateDialog.tsx';
 import type { GateNoticeProps } from '../ui/GateNotice.tsx';
 import { createClient } from '../messaging/client.ts';
@@ -25,7 +27,7 @@ import { passedDecision, type GateConfirmation, type GateDecision } from './gate
 import { summarizeFindings } from '../shared/summary.ts';
 import { installGate, readPress, type GateRecord, type PressOrigin } from './gate.ts';
 import { heldFindings } from './gate-session.ts';
-import { clearHighlights, drawHighlights, installHighlightStyle } from './highlights.ts';
+import { clearHighlights, drawCurrent, drawHighlights, installHighlightStyle } from './highlights.ts';
 import { preloadStrings, translate as t } from './i18n.ts';
 import { createLifetime, type Lifetime } from './lifetime.ts';
 import { createOverlay, type Overlay } from './overlay.tsx';
@@ -88,6 +90,24 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
   let overlay: Overlay | null = null;
   let marks: Mark[] = [];
   let card: { mark: Mark; via: 'hover' | 'caret' } | null = null;
+  /**
+   * The badge's list of one box's findings: which one is selected in the box (by findingKey),
+   * what the screen reader is told, and where the keyboard focus goes next in the list.
+   */
+  let list: {
+    composer: Composer;
+    current: string | null;
+    announcement: string;
+    /** The result of the last 置き換える, shown in the list. */
+    notice: string | null;
+    focus: FindingListProps['focus'];
+    /**
+     * Where Esc puts the selection back in the box: the words last gone to, or the caret after a
+     * replacement. Draft.js drops the page's selection when its box loses focus to the list.
+     */
+    returnTo: { start: number; end: number } | null;
+  } | null = null;
+  let focusSerial = 0;
   let cardHovered = false;
   let scanPending = false;
   let repaintPending = false;
@@ -150,6 +170,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     onHold(decision, origin, allow, read) {
       ensureUi();
       card = null;
+      list = null;
       pending = null;
       const text = read.texts.join('\n');
       cancelInPerson();
@@ -160,6 +181,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     onPending(outcome, origin, allowUnchecked) {
       ensureUi();
       card = null;
+      list = null;
       held = null;
       const serial = ++pendingSerial;
       pending = { kind: 'checking', origin, allow: allowUnchecked, error: null, serial };
@@ -169,6 +191,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     onUnreadable(origin, allow) {
       ensureUi();
       card = null;
+      list = null;
       held = null;
       pending = { kind: 'unreadable', origin, allow, error: null, serial: ++pendingSerial };
       repaint();
@@ -176,6 +199,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     onOrphaned() {
       ensureUi();
       card = null;
+      list = null;
       held = null;
       pending = { kind: 'orphaned', origin: null, allow: null, error: null, serial: ++pendingSerial };
       repaint();
@@ -337,7 +361,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
         cancelInPerson();
         held = null;
         repaint();
-        selectFinding(origin, finding);
+        selectFinding(origin.editors, finding);
       },
       onFix() {
         cancelInPerson();
@@ -367,26 +391,250 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
 
   /**
    * Puts the selection on a finding's words in its compose box (selection only: the editor's DOM
-   * is never changed), so the person sees them and can type over them.
+   * is never changed), so the person sees them and can type over them. The gate's findings, the
+   * badge's list (次へ/前へ, Esc back to the box) and 置き換える all go through here.
    */
-  function selectFinding(origin: PressOrigin, finding: Finding): void {
-    for (const e of origin.editors) {
+  function selectFinding(editors: readonly FoundEditor[], finding: Finding): boolean {
+    return selectSpan(editors, finding.start, finding.end, finding.excerpt);
+  }
+
+  /**
+   * Selects [start, end) of the first box that holds `expected` there (any box when null); an
+   * empty span puts the caret at `start`. The box is focused first, so the editor takes the
+   * selection as its own (Draft.js and Lexical read it on selectionchange).
+   */
+  function selectSpan(editors: readonly FoundEditor[], start: number, end: number, expected: string | null): boolean {
+    for (const e of editors) {
       let view: EditorText;
       try {
         view = e.adapter.read(e.element);
       } catch {
         continue;
       }
-      if (view.text.slice(finding.start, finding.end) !== finding.excerpt) continue;
-      const range = view.rangeFor(finding.start, finding.end);
+      if (expected !== null && view.text.slice(start, end) !== expected) continue;
+      if (e.element instanceof HTMLTextAreaElement) {
+        // A textarea's value has no DOM ranges: it has its own selection, in the same offsets.
+        e.element.focus();
+        e.element.setSelectionRange(start, end);
+        return true;
+      }
+      let range: Range | null;
+      if (end > start) range = view.rangeFor(start, end);
+      else {
+        // A caret: the end of the character before it (or the start of the first one).
+        range = start > 0 ? view.rangeFor(start - 1, start) : view.rangeFor(0, 1);
+        range?.collapse(start === 0);
+      }
       e.element.focus();
       const selection = document.getSelection();
-      if (range === null || selection === null) return;
+      if (range === null || selection === null) return false;
       selection.removeAllRanges();
       selection.addRange(range);
+      return true;
+    }
+    editors[0]?.element.focus();
+    return false;
+  }
+
+  /** Runs `then` once the editor has seen the new selection (it reads it on selectionchange, a task later). */
+  function afterSelectionSettles(then: () => void): void {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      document.removeEventListener('selectionchange', onChange);
+      then();
+    };
+    const onChange = () => lifetime.setTimeout(finish, 0);
+    document.addEventListener('selectionchange', onChange);
+    // The selection was already there (no event comes): go on anyway.
+    lifetime.setTimeout(finish, 150);
+  }
+
+  /** The findings of a box the list shows: those not dismissed, marked or not (a textarea has no marks). */
+  function findingsOf(c: Composer): Finding[] {
+    if (c.result === null || c.view === null) return [];
+    return c.result.findings.filter((f) => !c.ignored.has(ignoreKey(f)));
+  }
+
+  /** The box read now (an editor may have re-rendered its nodes since the last check), or null when it cannot be read. */
+  function freshView(c: Composer): EditorText | null {
+    try {
+      return c.found.adapter.read(c.found.element);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The selection's offsets in the box's text, when the selection is in that box. */
+  function selectionIn(c: Composer, view: EditorText | null = c.view): { start: number; end: number } | null {
+    const box = c.found.element;
+    if (box instanceof HTMLTextAreaElement) return document.activeElement === box ? { start: box.selectionStart, end: box.selectionEnd } : null;
+    const sel = document.getSelection();
+    if (sel === null || sel.anchorNode === null || sel.focusNode === null || view === null || !box.contains(sel.focusNode)) return null;
+    const a = view.offsetAt(sel.anchorNode, sel.anchorOffset);
+    const f = view.offsetAt(sel.focusNode, sel.focusOffset);
+    return a === null || f === null ? null : { start: Math.min(a, f), end: Math.max(a, f) };
+  }
+
+  function openList(c: Composer, focus: 'list' | 'next' | 'prev' | null): void {
+    card = null;
+    list = { composer: c, current: null, announcement: '', notice: null, focus: focus === null ? null : { target: focus, serial: ++focusSerial }, returnTo: selectionIn(c, freshView(c)) };
+    repaint();
+  }
+
+  /** Esc or ×: closes the list; back in the box with the words last gone to selected (or the caret where it was). */
+  function closeList(returnFocus: boolean): void {
+    if (list === null) return;
+    const { composer: c, returnTo } = list;
+    list = null;
+    repaint();
+    if (!returnFocus || !c.found.element.isConnected) return;
+    if (returnTo === null || !selectSpan([c.found], returnTo.start, returnTo.end, null)) c.found.element.focus();
+  }
+
+  function focusList(target: 'list' | 'next' | 'prev'): void {
+    if (list === null) return;
+    list.focus = { target, serial: ++focusSerial };
+    repaint();
+  }
+
+  /**
+   * 次へ/前へ (the list's buttons, Alt+Shift+J/K in the box or the list): selects the next or
+   * previous finding's words in the box and says which it is; the keyboard focus ends in the list.
+   */
+  function stepList(c: Composer, direction: 1 | -1): void {
+    if (list === null || list.composer !== c) openList(c, null);
+    const l = list!;
+    card = null;
+    const own = findingsOf(c);
+    const at = l.current === null ? -1 : own.findIndex((f) => findingKey(f) === l.current);
+    const i = stepFinding(
+      own,
+      at === -1 ? null : at,
+      direction,
+      at === -1 ? (selectionIn(c, freshView(c))?.end ?? l.returnTo?.end ?? null) : null,
+    );
+    const target = direction === 1 ? 'next' : 'prev';
+    if (i === null) {
+      l.announcement = t('listEmpty');
+      focusList(target);
       return;
     }
-    origin.editors[0]?.element.focus();
+    const finding = own[i]!;
+    l.current = findingKey(finding);
+    l.notice = null;
+    l.returnTo = { start: finding.start, end: finding.end };
+    l.announcement = t('listAnnounce', [String(i + 1), String(own.length), t(`severity_${finding.severity}`), finding.excerpt, finding.message]);
+    selectFinding([c.found], finding);
+    afterSelectionSettles(() => {
+      if (list === l) focusList(target);
+    });
+  }
+
+  /**
+   * 置き換える: the finding's words are selected and the replacement typed in through the editor's
+   * own input path (execCommand insertText → beforeinput/textInput, which Draft.js and Lexical
+   * handle themselves), so the editor's model, the page and the post stay one text. Never while
+   * an IME is composing, and only when the box still holds those words where the check found them.
+   */
+  function replaceFinding(c: Composer, finding: Finding, done: (ok: boolean) => void): void {
+    if (finding.replacement === undefined || c.composing || held !== null || pending !== null) return done(false);
+    let before: EditorText;
+    try {
+      before = c.found.adapter.read(c.found.element);
+    } catch {
+      return done(false);
+    }
+    const expected = replacedText(before.text, finding);
+    if (expected === null || !selectFinding([c.found], finding)) return done(false);
+    afterSelectionSettles(() => {
+      let now: EditorText;
+      try {
+        now = c.found.adapter.read(c.found.element);
+      } catch {
+        return done(false);
+      }
+      // The selection must still be exactly the finding's words, or the insertion would overwrite something else.
+      const selected = selectionIn(c, now);
+      if (c.composing || now.text !== before.text || selected === null || selected.start !== finding.start || selected.end !== finding.end) return done(false);
+      document.execCommand('insertText', false, finding.replacement);
+      // The editors update their model (and then the page) on their own schedule: compare once they have.
+      lifetime.requestAnimationFrame(() => {
+        let after = '';
+        try {
+          after = c.found.adapter.read(c.found.element).text;
+        } catch {
+          // An unreadable box is reported by the next check.
+        }
+        done(after === expected);
+      });
+    });
+  }
+
+  function replaceFromList(c: Composer, finding: Finding): void {
+    if (list === null) return;
+    const l = list;
+    replaceFinding(c, finding, (ok) => {
+      if (list !== l) return;
+      l.current = null;
+      const caret = finding.start + (ok ? (finding.replacement ?? '').length : finding.end - finding.start);
+      l.returnTo = { start: caret, end: caret };
+      l.announcement = ok ? t('replaceDone', [finding.excerpt, finding.replacement ?? '']) : t('replaceFailed');
+      l.notice = l.announcement;
+      focusList('next');
+    });
+  }
+
+  function listProps(): (FindingListProps & { id: string }) | null {
+    if (list === null) return null;
+    const l = list;
+    const c = l.composer;
+    const own = findingsOf(c);
+    const at = l.current === null ? -1 : own.findIndex((f) => findingKey(f) === l.current);
+    const rect = c.found.element.getBoundingClientRect();
+    // Beside the box where there is room (the line being typed and the Post button stay visible), else under the badge.
+    const width = Math.min(320, window.innerWidth - 16);
+    let x: number;
+    let y: number;
+    if (window.innerWidth - rect.right >= width + 16) {
+      x = rect.right + 8;
+      y = Math.max(8, rect.top);
+    } else if (rect.left >= width + 16) {
+      x = rect.left - 8 - width;
+      y = Math.max(8, rect.top);
+    } else {
+      // Under the box from its left edge: the Post button sits on the right on X and Facebook.
+      x = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+      y = Math.min(rect.bottom + 36, window.innerHeight - 208);
+    }
+    y = Math.max(8, y);
+    return {
+      id: c.id,
+      t,
+      findings: own,
+      text: c.view?.text ?? '',
+      current: at === -1 ? null : at,
+      checking: c.dirty,
+      announcement: l.announcement,
+      notice: l.notice,
+      focus: l.focus,
+      x,
+      y,
+      width,
+      maxHeight: Math.max(200, window.innerHeight - y - 8),
+      onStep: (direction) => stepList(c, direction),
+      onGoTo: (index) => {
+        const finding = own[index];
+        closeList(false);
+        if (finding !== undefined) selectFinding([c.found], finding);
+      },
+      onReplace: (index) => {
+        const finding = own[index];
+        if (finding !== undefined) replaceFromList(c, finding);
+      },
+      onClose: () => closeList(true),
+    };
   }
 
   /** Asks the background for this site's configuration and applies it: settings, lists, on/off, accounts. */
@@ -499,6 +747,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
         if (lastHeld !== null && c.view !== null && lastHeld.text.includes(c.view.text)) recordAbandoned();
         if (c.timer !== null) clearTimeout(c.timer);
         if (c.fullTimer !== null) clearTimeout(c.fullTimer);
+        if (list !== null && list.composer === c) list = null;
         composers.delete(el);
       }
     }
@@ -629,7 +878,21 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     }
     const partial = c.result !== null && c.result.partial;
     const auditStatus = audit.status();
-    const props: BadgeProps & { id: string } = { id: c.id, t, state, count, partial, auditFailing: auditStatus.failing || auditStatus.rejected > 0, x: rect.right, y: rect.bottom + 4 };
+    const props: BadgeProps & { id: string } = {
+      id: c.id,
+      t,
+      state,
+      count,
+      partial,
+      auditFailing: auditStatus.failing || auditStatus.rejected > 0,
+      x: rect.right,
+      y: rect.bottom + 4,
+      listOpen: list !== null && list.composer === c,
+      onToggleList: () => {
+        if (list !== null && list.composer === c) closeList(false);
+        else openList(c, 'list');
+      },
+    };
     return props;
   }
 
@@ -655,6 +918,15 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
               cardHovered = false;
               redraw();
             },
+      onReplace:
+        finding.replacement === undefined
+          ? null
+          : () => {
+              card = null;
+              cardHovered = false;
+              repaint();
+              replaceFinding(composer, finding, () => undefined);
+            },
       onClose: () => {
         card = null;
         cardHovered = false;
@@ -674,7 +946,9 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     repaintPending = false;
     if (overlay === null) return;
     const badges = [...composers.values()].map(badgeFor).filter((b): b is BadgeProps & { id: string } => b !== null);
-    overlay.update({ badges, card: cardProps(), dialog: dialogProps(), notice: noticeProps() });
+    const l = list;
+    drawCurrent(l === null || l.current === null ? null : (marks.find((m) => m.composer === l.composer && findingKey(m.finding) === l.current)?.range ?? null));
+    overlay.update({ badges, card: cardProps(), list: listProps(), dialog: dialogProps(), notice: noticeProps() });
   }
 
   function repaintSoon(): void {
@@ -720,6 +994,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     // Marks, badges and cards go; the gate stays, stopping every press until the tab is reloaded.
     marks = [];
     card = null;
+    list = null;
     composers.clear();
     repaint();
   });
@@ -777,6 +1052,34 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     }
   }
   lifetime.listen(document, 'selectionchange', updateCaretCard);
+
+  /**
+   * In a compose box: Alt+Shift+J / Alt+Shift+K go to the next / previous finding (the list opens,
+   * focus moves into it), and Esc closes an open list before the site sees it (X would close its
+   * compose dialog). Neither X nor Facebook uses Alt+Shift+J/K; never during IME composition (Esc
+   * then cancels the conversion). The list handles the same keys itself (FindingList).
+   */
+  lifetime.listen(
+    window,
+    'keydown',
+    (e) => {
+      // In a box, or nowhere (the focus fell to the page) while the list is open.
+      const nowhere = e.target === document.body || e.target === document.documentElement;
+      const c = composerOf(e.target as Node | null) ?? (nowhere && list !== null ? list.composer : undefined);
+      if (c === undefined || c.composing || e.isComposing || e.keyCode === 229) return;
+      const direction = navigationKey(e);
+      if (direction !== null) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        stepList(c, direction);
+      } else if (e.key === 'Escape' && list !== null && list.composer === c && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        closeList(false);
+      }
+    },
+    { capture: true },
+  );
 
   lifetime.listen(window, 'scroll', repaintSoon, { capture: true, passive: true });
   lifetime.listen(window, 'resize', repaintSoon, { passive: true });

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import type { Translate } from './strings.ts';
 
 /** What the badge says about one compose box. `findings` = warn/info marks, `block` = a block mark. */
@@ -15,6 +16,10 @@ export interface BadgeProps {
   /** Viewport position of the badge's top-right corner. */
   x: number;
   y: number;
+  /** Opens (or closes) the list of this box's findings. */
+  onToggleList?: () => void;
+  /** The list of this box's findings is open. */
+  listOpen?: boolean;
 }
 
 function label(t: Translate, state: BadgeState, count: number): string {
@@ -37,12 +42,35 @@ function label(t: Translate, state: BadgeState, count: number): string {
   }
 }
 
-export function Badge({ t, state, count, partial, auditFailing = false, x, y }: BadgeProps) {
+export function Badge({ t, state, count, partial, auditFailing = false, x, y, onToggleList, listOpen = false }: BadgeProps) {
+  const text = label(t, state, count);
+  // Screen readers hear the result once it is there, not 点検中 after every keystroke.
+  const settled = useRef('');
+  if (state !== 'checking') settled.current = text;
   return (
-    <div class="tg-badge" data-testid="tg-badge" data-state={state} data-partial={String(partial)} data-audit={auditFailing ? 'failing' : 'ok'} role="status" aria-label={t('badgeLabel')} style={{ left: `${x}px`, top: `${y}px` }}>
-      {label(t, state, count)}
-      {partial && state !== 'checking' && state !== 'broken' ? <span class="tg-partial">{t('badgePartial')}</span> : null}
-      {auditFailing ? <span class="tg-partial" data-testid="tg-badge-audit">{t('badgeAuditFailing')}</span> : null}
-    </div>
+    <>
+      <button
+        type="button"
+        class="tg-badge"
+        data-testid="tg-badge"
+        data-state={state}
+        data-partial={String(partial)}
+        data-audit={auditFailing ? 'failing' : 'ok'}
+        aria-haspopup="dialog"
+        aria-expanded={listOpen ? 'true' : 'false'}
+        aria-controls={listOpen ? 'tg-list' : undefined}
+        title={t('badgeOpenList')}
+        style={{ left: `${x}px`, top: `${y}px` }}
+        onClick={onToggleList}
+      >
+        <span class="tg-sr">{t('badgeLabel')}: </span>
+        {text}
+        {partial && state !== 'checking' && state !== 'broken' ? <span class="tg-partial">{t('badgePartial')}</span> : null}
+        {auditFailing ? <span class="tg-partial" data-testid="tg-badge-audit">{t('badgeAuditFailing')}</span> : null}
+      </button>
+      <span class="tg-sr" role="status">
+        {settled.current}
+      </span>
+    </>
   );
 }

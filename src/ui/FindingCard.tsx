@@ -1,5 +1,6 @@
 import type { Clause } from '../shared/clauses.ts';
 import type { Finding } from '../shared/types.ts';
+import { SeverityTag } from './SeverityTag.tsx';
 import type { Translate } from './strings.ts';
 
 export interface FindingCardProps {
@@ -11,13 +12,16 @@ export interface FindingCardProps {
   y: number;
   /** Block findings cannot be ignored: they can only be fixed. */
   onIgnore: (() => void) | null;
+  /** 置き換える: the finding's replacement goes in through the editor's own input (null when it has none). */
+  onReplace?: (() => void) | null;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
   /** Closes the card (the mark stays). */
   onClose?: () => void;
 }
 
-export function FindingCard({ t, finding, clause, x, y, onIgnore, onPointerEnter, onPointerLeave, onClose }: FindingCardProps) {
+export function FindingCard({ t, finding, clause, x, y, onIgnore, onReplace = null, onPointerEnter, onPointerLeave, onClose }: FindingCardProps) {
+  const replace = onReplace !== null && finding.replacement !== undefined ? { run: onReplace, to: finding.replacement } : null;
   return (
     <div class="tg-card" data-testid="tg-card" role="dialog" aria-live="polite" aria-label={t(`severity_${finding.severity}`) + ' ' + finding.excerpt} style={{ left: `${x}px`, top: `${y}px` }} onPointerEnter={onPointerEnter} onPointerLeave={onPointerLeave}>
       {onClose !== undefined ? (
@@ -26,15 +30,23 @@ export function FindingCard({ t, finding, clause, x, y, onIgnore, onPointerEnter
         </button>
       ) : null}
       <h3>
-        <span class="tg-sev" data-severity={finding.severity}>
-          {t(`severity_${finding.severity}`)}
-        </span>
+        <SeverityTag t={t} severity={finding.severity} />
         「{finding.excerpt}」
       </h3>
       <p style={{ margin: 0 }}>
         {finding.signals !== undefined ? <strong data-testid="tg-signals">{finding.signals.join(' × ')}: </strong> : null}
         {finding.message}
       </p>
+      {replace !== null ? (
+        <div class="tg-replace">
+          <span>
+            「{finding.excerpt}」→「<strong>{replace.to}</strong>」
+          </span>
+          <button type="button" data-testid="tg-card-replace" aria-label={t('replaceLabel', [finding.excerpt, replace.to])} onClick={replace.run}>
+            {t('replaceButton')}
+          </button>
+        </div>
+      ) : null}
       {finding.suggestion !== null ? (
         <p class="tg-suggestion">
           {t('cardSuggestion')}: {finding.suggestion}

@@ -73,6 +73,18 @@ export const MESSAGE_KEYS = [
   'gatePostApproved',
   'gatePostConfirmed',
   'badgeBlock',
+  'badgeOpenList',
+  'listTitle',
+  'listPrev',
+  'listNext',
+  'listPosition',
+  'listHint',
+  'listEmpty',
+  'listAnnounce',
+  'replaceButton',
+  'replaceLabel',
+  'replaceDone',
+  'replaceFailed',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 

@@ -26,7 +26,7 @@ button.tg-close { position: absolute; top: 4px; right: 4px; border: 0; backgroun
 button { font: inherit; cursor: pointer; border-radius: 6px; padding: 4px 12px; border: 1px solid #c9d1d9; background: #f6f8fa; color: #1b1b1b; }
 button.tg-primary { background: #1a4fa0; border-color: #1a4fa0; color: #fff; }
 button.tg-danger { background: #fff; border-color: #b42318; color: #b42318; }
-button:disabled { opacity: .45; cursor: not-allowed; }
+button:disabled, button[aria-disabled="true"] { opacity: .45; cursor: not-allowed; }
 .tg-backdrop { position: fixed; inset: 0; pointer-events: auto; background: rgba(0,0,0,.35);
   display: flex; align-items: center; justify-content: center; }
 .tg-dialog { background: #fff; border-radius: 10px; width: min(520px, calc(100vw - 32px)); max-height: calc(100vh - 64px);
@@ -59,4 +59,25 @@ textarea.tg-code { display: block; width: 100%; box-sizing: border-box; min-heig
 .tg-granted { margin: 8px 0; padding: 8px 12px; border-radius: 8px; background: #e7f6ec; color: #17632f; border: 1px solid #a9dcb9; font-weight: 600; }
 .tg-error { color: #b42318; font-weight: 600; }
 .tg-warnline { color: #7a4b00; }
+
+/* Read by screen readers, not shown. */
+.tg-sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+button:focus-visible { outline: 2px solid #1a4fa0; outline-offset: 2px; }
+button.tg-badge { cursor: pointer; line-height: 1.5; }
+.tg-list { position: fixed; pointer-events: auto; overflow: auto; box-sizing: border-box; background: #fff; border: 1px solid #d0d7de;
+  border-radius: 10px; box-shadow: 0 10px 32px rgba(0,0,0,.22); padding: 12px 14px; }
+.tg-list:focus { outline: none; }
+.tg-list h2 { margin: 0 28px 6px 0; font-size: 16px; }
+.tg-list .tg-note { font-size: 14px; }
+.tg-list ol { list-style: none; padding: 0; margin: 8px 0 0; }
+.tg-list li { margin: 0 0 8px; padding: 8px; border-radius: 6px; background: #f8f9fb; border: 2px solid transparent; }
+.tg-list li[aria-current="true"] { border-color: #1a4fa0; background: #eef4ff; }
+.tg-list li[data-severity="warn"] button.tg-goto mark { background: rgba(255, 193, 7, 0.4); }
+.tg-list li[data-severity="info"] button.tg-goto mark { background: rgba(31, 95, 191, 0.15); }
+.tg-nav { margin: 4px 0; }
+.tg-position { color: #444; }
+.tg-reason { margin-top: 2px; }
+.tg-done { margin: 6px 0; padding: 6px 8px; border-radius: 6px; background: #e7f6ec; color: #17632f; font-weight: 600; }
+.tg-replace { display: flex; gap: 8px; align-items: center; justify-content: space-between; flex-wrap: wrap; margin-top: 6px;
+  padding: 6px 8px; border-radius: 6px; background: #e7f6ec; color: #17632f; }
 `;
