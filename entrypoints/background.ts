@@ -2,12 +2,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { backgroundHandlers, offscreenFullCheck, type FullCheck } from '../src/messaging/background-handlers.ts';
 import { fromOwnContentScript, fromOwnPage, listen } from '../src/messaging/handlers.ts';
 import { browserReinjectDeps, reinjectContentScripts } from '../src/messaging/reinject.ts';
-import { guardHandlers, pageHandlers, persistGateEvent } from '../src/messaging/supervisor-handlers.ts';
 import { GUARDED_ORIGINS } from '../src/sites/selectors.ts';
 import { ToukouGuardDB } from '../src/storage/index.ts';
+import { adminHandlers } from '../src/supervisor/admin.ts';
 import { broadcastConfigChanged, engineConfigCache, retentionKeeper } from '../src/supervisor/background-wiring.ts';
+import { guardHandlers, pageHandlers, persistGateEvent } from '../src/supervisor/gate-handlers.ts';
 import { inPersonDesk, memoryPendingStore, sessionPendingStore } from '../src/supervisor/in-person.ts';
 import { onManagedPolicyChanged, readManagedPolicy } from '../src/supervisor/managed-source.ts';
+import { memorySessionArea, supervisorSessions } from '../src/supervisor/session.ts';
 import { browser } from 'wxt/browser';
 
 /**
@@ -29,19 +31,29 @@ export default defineBackground(() => {
   const purge = retentionKeeper(db);
   purge();
   const fromContent = (sender: Parameters<typeof fromOwnContentScript>[0]) => fromOwnContentScript(sender, GUARDED_ORIGINS);
+  // This extension's own contexts: the admin table answers a content script too, with a refusal in words.
+  const fromThisExtension = (sender: Parameters<typeof fromOwnPage>[0]) => sender.id === browser.runtime.id;
   const audit = {
     append: async (event: Parameters<typeof persistGateEvent>[1]) => {
       purge();
       return persistGateEvent(deps, event);
     },
   };
+  const changed = () => {
+    engine.invalidate();
+    return broadcastConfigChanged(GUARDED_ORIGINS.map((o) => `${o}/*`));
+  };
+  // Chrome stops an idle worker after ~30 s; the supervisor may still be reading (sessions, pending approvals).
+  const session = browser.storage.session;
   listen(backgroundHandlers(fullCheck, audit, engine.get), fromContent);
   listen(guardHandlers(deps), fromContent);
+  // Every write of the supervisor's data, behind the PIN session (src/supervisor/admin.ts).
+  listen(adminHandlers({ ...deps, sessions: supervisorSessions(session ?? memorySessionArea()), changed }), fromThisExtension);
   // In person: the PIN is typed in the extension's own window, never in the site's page.
   const desk = inPersonDesk({
     db,
-    // Chrome stops an idle worker after ~30 s; the supervisor may still be reading the request.
-    store: browser.storage.session !== undefined ? sessionPendingStore(browser.storage.session) : memoryPendingStore(),
+    readManaged: readManagedPolicy,
+    store: session !== undefined ? sessionPendingStore(session) : memoryPendingStore(),
     async openWindow(id) {
       const win = await browser.windows.create({ type: 'popup', url: browser.runtime.getURL(`/approve.html?id=${encodeURIComponent(id)}`), width: 560, height: 680, focused: true });
       return win?.id;
@@ -56,11 +68,7 @@ export default defineBackground(() => {
   listen(desk.guard, fromContent);
   listen(desk.page, fromOwnPage);
   browser.windows.onRemoved.addListener(desk.windowRemoved);
-  const changed = () => {
-    engine.invalidate();
-    return broadcastConfigChanged(GUARDED_ORIGINS.map((o) => `${o}/*`));
-  };
-  listen(pageHandlers({ ...deps, broadcast: changed, fullCheck: async (request) => fullCheck({ ...request, engine: await engine.get() }) }), fromOwnPage);
+  listen(pageHandlers({ fullCheck: async (request) => fullCheck({ ...request, engine: await engine.get() }), engine: engine.get }), fromOwnPage);
   onManagedPolicyChanged(() => void changed());
   // After an update or reload, open tabs get the new gate at once (their old one fails closed).
   browser.runtime.onInstalled.addListener((details) => {

@@ -44,7 +44,7 @@ export function offscreenFullCheck(): FullCheck {
   };
 }
 
-/** Where gate decisions go: the Dexie audit log in the extension (supervisor-handlers.ts), memory in tests. */
+/** Where gate decisions go: the Dexie audit log in the extension (src/supervisor/gate-handlers.ts, wired by the background), memory in tests. */
 export interface AuditSink {
   /** Answers how many events are kept (or the new event's id). */
   append(event: AuditAppend & { time: number }): number | Promise<number>;

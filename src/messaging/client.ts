@@ -11,3 +11,6 @@ export function createClient<M>() {
     return reply.value;
   };
 }
+
+/** What `createClient` gives: one typed function per protocol map (tests pass one that calls a table directly). */
+export type Send<M> = <K extends keyof M & string>(type: K, data: ProtocolRequest<M, K>) => Promise<ProtocolResponse<M, K>>;

@@ -179,8 +179,9 @@ export function parseSettingsJson(text: string): ImportOutcome<SettingsFile> {
  * exceptions and accounts, and sets the general settings the file names. Any problem → nothing
  * written. The PIN hash and private key of this profile are left as they are.
  *
- * The caller (options page) must ask for the supervisor PIN first when one is set: the file can
- * replace the public key that approval codes are checked against.
+ * Only the background calls this (src/supervisor/admin.ts), in a PIN session and after the PIN is
+ * typed again, once the supervisor has seen what the file changes (src/supervisor/import-preview.ts):
+ * the file can replace the public key that approval codes are checked against.
  */
 export async function importSettingsJson(db: ToukouGuardDB, text: string): Promise<ImportOutcome<SettingsFile>> {
   const parsed = parseSettingsJson(text);

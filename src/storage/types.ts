@@ -110,6 +110,12 @@ export interface ApprovalRecord {
   expiresAt: number;
   /** Epoch ms when the post went out with this approval; a code is used for one post. */
   usedAt?: number;
+  /**
+   * The fingerprint of the supervisor's public key (src/supervisor/key-fingerprint.ts): the key that
+   * verified a received code or signed an issued one, or the key in force for an in-person approval;
+   * '' when none was set. Absent in rows written before issue #8. Not indexed: no schema change.
+   */
+  keyFingerprint?: string;
 }
 
 export const AUDIT_DECISIONS = [
@@ -144,7 +150,21 @@ export interface AuditEvent {
   textHash: string;
   /** The text itself, only when `auditKeepText` was on. */
   text?: string;
+  /**
+   * The fingerprint of the supervisor's public key in force when the row was written
+   * (src/supervisor/key-fingerprint.ts), '' when none was set; absent in rows written before issue #8.
+   */
+  keyFingerprint?: string;
+  /**
+   * For a post that went out approved (`posted_with_approval`, `released`): how the approval is
+   * known — a code or the PIN in person that the background holds (`code`, `in_person`), or only the
+   * author's word while no supervisor PIN or public key was configured (`self_declared`).
+   */
+  approval?: AuditApprovalBasis;
 }
+
+export const AUDIT_APPROVAL_BASES = ['code', 'in_person', 'self_declared'] as const;
+export type AuditApprovalBasis = (typeof AUDIT_APPROVAL_BASES)[number];
 
 /** A record about to be written: the database assigns `id` when it is absent. */
 export type Unsaved<T extends { id: number }> = Omit<T, 'id'> & { id?: number };

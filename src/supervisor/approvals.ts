@@ -7,13 +7,16 @@
  * clock (`observeTime`: the latest time seen). Every acceptance is kept in the approvals table and
  * every refusal in the audit log (`approval_refused`).
  */
-import { recordAuditEvent, type AuditInput } from '../audit/event.ts';
+import type { AuditInput } from '../audit/event.ts';
 import { APPROVAL_FAILURE_JA, mediaDigest, sha256Hex, verifyApprovalCode, type ApprovalKind } from '../security/index.ts';
 import type { Finding, Platform } from '../shared/types.ts';
 import {
-  observeTime, recordApproval, recordReceivedApproval, takeUsableApproval,
+  getSetting, observeTime, recordApproval, recordReceivedApproval, takeUsableApproval,
   type ApprovalRecord, type BoundApprovalRecord, type ToukouGuardDB, type Unsaved,
 } from '../storage/index.ts';
+import { writeAuditRecord } from './audit-writer.ts';
+import { loadEffectiveConfig } from './config.ts';
+import { keyFingerprint } from './key-fingerprint.ts';
 import { WRONG_PIN, checkSupervisorPin, type PinLimits } from './pin-guard.ts';
 
 /** What an approval is for: the exact text, where, to which account, with which photos. */
@@ -47,9 +50,15 @@ export const IN_PERSON_VALID_MS = 60 * 60 * 1000;
 /** The `code` column of an in-person approval (there is no signed code). */
 export const IN_PERSON_CODE = 'PIN';
 
-async function refuse(db: ToukouGuardDB, subject: ApprovalSubject, reason: string, now: number): Promise<ApprovalOutcome> {
+/** The key in force and whether texts are kept, for the rows an approval writes. */
+interface ApprovalContext {
+  fingerprint: string | null;
+  keepText: boolean;
+}
+
+async function refuse(db: ToukouGuardDB, subject: ApprovalSubject, reason: string, now: number, context: ApprovalContext): Promise<ApprovalOutcome> {
   const input: AuditInput = { time: now, site: subject.site, account: subject.account, decision: 'approval_refused', reason, result: { findings: subject.findings }, text: subject.text };
-  await recordAuditEvent(db, input);
+  await writeAuditRecord(db, input, { keyFingerprint: context.fingerprint, keepText: context.keepText });
   return { ok: false, reason };
 }
 
@@ -59,17 +68,22 @@ function granted(kind: ApprovalKind, reason: string | undefined, expiresAt: numb
   return outcome;
 }
 
-/** The author pasted a code: verified with the supervisor's public key (from the effective config), then used up. */
+/**
+ * The author pasted a code: verified with the supervisor's public key (from the effective config),
+ * then used up. `keepText`: the configuration in force (default: this profile's own setting).
+ */
 export async function acceptApprovalCode(
   db: ToukouGuardDB,
   publicKey: JsonWebKey | null,
   subject: ApprovalSubject & { code: string },
   now = Date.now(),
+  options: { keepText?: boolean } = {},
 ): Promise<ApprovalOutcome> {
   const trusted = await observeTime(db, now);
+  const context: ApprovalContext = { fingerprint: await keyFingerprint(publicKey), keepText: options.keepText ?? (await getSetting(db, 'auditKeepText')) };
   const expectation = { text: subject.text, account: subject.account, site: subject.site, media: subject.media ?? [], now: trusted };
   const verified = await verifyApprovalCode(subject.code, publicKey, expectation);
-  if (!verified.ok) return refuse(db, subject, `了承コード: ${verified.reason}`, trusted);
+  if (!verified.ok) return refuse(db, subject, `了承コード: ${verified.reason}`, trusted, context);
   const record: Unsaved<ApprovalRecord> & { requestId: string; mediaHash: string } = {
     textHash: verified.textHash,
     account: verified.account,
@@ -80,30 +94,35 @@ export async function acceptApprovalCode(
     expiresAt: verified.expiresAt,
     requestId: verified.requestId,
     mediaHash: verified.mediaHash,
+    keyFingerprint: context.fingerprint ?? '',
   };
   if (verified.reason !== undefined) record.reason = verified.reason;
-  if ((await recordReceivedApproval(db, record)) === null) return refuse(db, subject, `了承コード: ${APPROVAL_FAILURE_JA.used}`, trusted);
+  if ((await recordReceivedApproval(db, record)) === null) return refuse(db, subject, `了承コード: ${APPROVAL_FAILURE_JA.used}`, trusted, context);
   return granted(verified.kind, verified.reason, verified.expiresAt, trusted);
 }
 
 /**
  * The supervisor typed their PIN on the author's machine. A release needs a reason. The PIN goes
- * through the one persisted limiter (pin-guard.ts); a wrong one is recorded, a locked-out one is not tried.
+ * through the one persisted limiter (pin-guard.ts); a wrong one is recorded, a locked-out one is not
+ * tried. `managed`: the organisation's policy (its PIN and public key win).
  */
 export async function approveInPerson(
   db: ToukouGuardDB,
   subject: ApprovalSubject & { pin: string; kind: ApprovalKind; reason?: string },
   now = Date.now(),
   limits?: PinLimits,
+  options: { managed?: unknown } = {},
 ): Promise<ApprovalOutcome> {
   const trusted = await observeTime(db, now);
   const reason = subject.reason?.trim() ?? '';
   if (subject.kind === 'release' && reason === '') return { ok: false, reason: 'ブロックの解除には理由が必要です。' };
-  const verdict = await checkSupervisorPin(db, subject.pin, limits === undefined ? { now } : { now, limits });
+  const config = await loadEffectiveConfig(db, options.managed);
+  const context: ApprovalContext = { fingerprint: await keyFingerprint(config.supervisorPublicKey), keepText: config.auditKeepText };
+  const verdict = await checkSupervisorPin(db, subject.pin, { now, managed: options.managed, ...(limits === undefined ? {} : { limits }) });
   if (!verdict.ok) {
     // Only a PIN that was tried and wrong is a refusal worth recording; a lockout or no PIN set is not.
     if (verdict.locked || verdict.reason !== WRONG_PIN) return { ok: false, reason: verdict.reason };
-    return refuse(db, subject, '所属長 PIN が違います', trusted);
+    return refuse(db, subject, '所属長 PIN が違います', trusted, context);
   }
   const record: Unsaved<ApprovalRecord> & { mediaHash: string } = {
     textHash: await sha256Hex(subject.text),
@@ -114,6 +133,7 @@ export async function approveInPerson(
     issuedAt: trusted,
     expiresAt: trusted + IN_PERSON_VALID_MS,
     mediaHash: await mediaDigest(subject.media ?? []),
+    keyFingerprint: context.fingerprint ?? '',
   };
   if (reason !== '') record.reason = reason;
   await recordApproval(db, record);

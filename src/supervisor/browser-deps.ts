@@ -1,18 +1,14 @@
-/** The browser side of the supervisor's pages: the database, the policy, downloads, the clipboard, the background. */
+/** The browser side of the supervisor's pages: the background's two channels, downloads, the clipboard. No database. */
 import { browser } from 'wxt/browser';
 import { createClient } from '../messaging/client.ts';
-import type { PageProtocol } from '../messaging/supervisor-protocol.ts';
-import { ToukouGuardDB } from '../storage/index.ts';
-import { readManagedPolicy } from './managed-source.ts';
+import type { AdminProtocol, PageProtocol } from '../messaging/supervisor-protocol.ts';
 import type { PageDeps } from './page-api.ts';
 
 export function browserPageDeps(): PageDeps {
-  const send = createClient<PageProtocol>();
   const openPage = (path: '/options.html' | '/log.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });
   return {
-    db: new ToukouGuardDB(),
-    readManaged: readManagedPolicy,
-    notifyChanged: () => void send('settings.changed', {}).catch((error: unknown) => console.warn('投稿ガード: 設定の変更を伝えられませんでした', error)),
+    admin: createClient<AdminProtocol>(),
+    page: createClient<PageProtocol>(),
     download(filename, text, mime) {
       const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
       const a = document.createElement('a');

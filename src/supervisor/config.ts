@@ -1,16 +1,20 @@
 /** The configuration in force: the supervisor's local settings under the organisation's policy. */
-import type { Exception } from '../engine/checker.ts';
-import type { Dictionary } from '../dictionary/types.ts';
 import { mergePolicy, parseManagedPolicy, type EffectiveConfig, type LocalConfig } from '../policy/index.ts';
-import type { CategorySettings, Platform } from '../shared/types.ts';
+import type { Platform } from '../shared/types.ts';
 import {
-  customDictionaries, getCategorySettings, getGeneralSettings, isAccountActive, listAccounts, listCustomTerms, listExceptions,
-  type CustomTermProblem, type ToukouGuardDB,
+  getCategorySettings, getGeneralSettings, isAccountActive, listAccounts, listCustomTerms, listExceptions,
+  type ToukouGuardDB,
 } from '../storage/index.ts';
 import { localDate } from '../audit/time.ts';
 import type { GuardConfig } from '../messaging/supervisor-protocol.ts';
+import { engineOptions } from './engine-options.ts';
+import { resolvePin, withoutManagedPin } from './pin-config.ts';
 
 export type { GuardConfig };
+export { engineOptions };
+
+/** The standing notice staff see (popup, gate) until a supervisor PIN is configured (issue #8 §5). */
+export const PIN_NOT_SET_NOTICE = '所属長のPINが未設定です。所属長の了承を確かめられないため、「了承を得た」という申告はそのまま記録に残ります。所属長に設定を依頼してください。';
 
 export async function loadLocalConfig(db: ToukouGuardDB): Promise<LocalConfig> {
   return db.transaction('r', [db.settings, db.customTerms, db.exceptions], async () => {
@@ -27,27 +31,16 @@ export async function loadLocalConfig(db: ToukouGuardDB): Promise<LocalConfig> {
   });
 }
 
-/** `managedRaw` is what chrome.storage.managed holds (see managed-source.ts). */
+/** `managedRaw` is what chrome.storage.managed holds (see managed-source.ts); its PIN is read by pin-config.ts. */
 export async function loadEffectiveConfig(db: ToukouGuardDB, managedRaw: unknown): Promise<EffectiveConfig> {
-  const { policy, problems } = parseManagedPolicy(managedRaw);
+  const { policy, problems } = parseManagedPolicy(withoutManagedPin(managedRaw));
   return mergePolicy(await loadLocalConfig(db), policy, problems);
-}
-
-/** What the engine takes from an effective configuration (the tokenizer is the caller's). */
-export function engineOptions(config: EffectiveConfig): { settings: Partial<CategorySettings>; dictionaries: Dictionary[]; exceptions: Exception[]; problems: CustomTermProblem[] } {
-  const { dictionaries, problems } = customDictionaries(config.customTerms.map((t) => t.value));
-  return {
-    settings: config.settings,
-    dictionaries,
-    exceptions: config.exceptions.map((e) => ({ kind: e.value.kind, value: e.value.value })),
-    problems,
-  };
 }
 
 export async function guardConfig(db: ToukouGuardDB, managedRaw: unknown, platform: Platform, now = Date.now()): Promise<GuardConfig> {
   const config = await loadEffectiveConfig(db, managedRaw);
   const { settings, dictionaries, exceptions } = engineOptions(config);
-  const [accounts, general] = await Promise.all([listAccounts(db), getGeneralSettings(db)]);
+  const [accounts, pin] = await Promise.all([listAccounts(db), resolvePin(db, managedRaw)]);
   const today = localDate(now);
   return {
     enabled: config.siteEnabled[platform],
@@ -56,7 +49,9 @@ export async function guardConfig(db: ToukouGuardDB, managedRaw: unknown, platfo
     exceptions,
     accounts: accounts.filter((a) => a.platform === platform && isAccountActive(a, today)).map((a) => ({ handle: a.handle, name: a.name })),
     approvalByCode: config.supervisorPublicKey !== null,
-    approvalInPerson: general.supervisorPinHash !== null,
+    approvalInPerson: pin.hash !== null,
+    // An unreadable policy PIN opens nothing either: for staff it is not set.
+    pinNotice: pin.hash === null ? PIN_NOT_SET_NOTICE : null,
     auditKeepText: config.auditKeepText,
     locks: config.locks,
   };

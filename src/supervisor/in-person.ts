@@ -15,6 +15,9 @@ import { summarizeFindings } from '../shared/summary.ts';
 import type { ToukouGuardDB } from '../storage/index.ts';
 import { approveInPerson } from './approvals.ts';
 import type { PinLimits } from './pin-guard.ts';
+import type { SessionArea } from './session.ts';
+
+export type { SessionArea };
 
 /** A request the confirmation window has not answered yet. */
 export interface Pending {
@@ -49,6 +52,8 @@ export function memoryPendingStore(): PendingStore {
 
 export interface InPersonDeps {
   db: ToukouGuardDB;
+  /** The organisation's policy (a PIN or public key it sets wins). */
+  readManaged?: () => Promise<unknown>;
   /** Where pending requests live (default: memory). */
   store?: PendingStore;
   now?: () => number;
@@ -113,7 +118,8 @@ export function inPersonDesk(deps: InPersonDeps) {
       if (p === undefined) return { ok: false, reason: 'この確認は終了しています。投稿画面からもう一度開いてください。' };
       const { text, account, site, findings, kind } = p.request;
       const subject = { text, account, site, findings, media: p.request.media ?? [], pin, kind, ...(reason === undefined ? {} : { reason }) };
-      const reply = await approveInPerson(deps.db, subject, now(), deps.pinLimits);
+      const managed = deps.readManaged === undefined ? undefined : await deps.readManaged();
+      const reply = await approveInPerson(deps.db, subject, now(), deps.pinLimits, { managed });
       if (reply.ok) await finish(id, reply);
       return reply;
     },
@@ -132,13 +138,6 @@ export function inPersonDesk(deps: InPersonDeps) {
   }
 
   return { guard, page, windowRemoved };
-}
-
-/** The minimum of chrome.storage.session the store needs (a test passes a map). */
-export interface SessionArea {
-  get(keys: string | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string): Promise<void>;
 }
 
 const SESSION_PREFIX = 'inPerson:';

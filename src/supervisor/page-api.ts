@@ -1,142 +1,191 @@
 /**
- * The options and log pages' access to the database, the policy and the engine (the `OptionsApi`
- * and `LogApi` the components take). Browser specifics (downloads, clipboard, notifying the
- * background) come in as functions, so this runs in Node tests against fake-indexeddb.
+ * The options and log pages' side of the supervisor boundary (the `OptionsApi` and `LogApi` the
+ * components take). The pages hold no database handle: every read of the supervisor's data and
+ * every write goes to the background (admin.ts) with this page's PIN session token, kept in the
+ * page's memory only (a reload asks for the PIN again). What runs here is what needs no data: the
+ * preview checker under the settings being edited, field validation, opening a request.
+ * Browser specifics (messages, downloads, the clipboard) come in as functions, so this runs in
+ * Node tests with the background's table called directly.
  */
-import { applyRetention } from '../audit/retention.ts';
-import { exportAuditCsv } from '../audit/csv.ts';
-import { queryAuditEvents } from '../audit/filter.ts';
 import { weeklyFindings } from '../audit/weekly.ts';
-import { localDate } from '../audit/time.ts';
 import { createChecker, defaultSettings, type Checker } from '../engine/index.ts';
-import { isLocked, type LockKey } from '../policy/index.ts';
-import { checkPinRules, hashPin, isPublicKeyJwk, reencryptPrivateKey } from '../security/index.ts';
-import { exportCustomTermsCsv, importCustomTermsCsv, importSettingsJson, exportSettingsJson, type ImportOutcome } from '../settings-io/index.ts';
-import { CATEGORY_LABEL_JA } from '../shared/clauses.ts';
+import type { Send } from '../messaging/client.ts';
+import type { AdminProtocol, AdminResult, PageProtocol } from '../messaging/supervisor-protocol.ts';
+import type { ProtocolRequest, ProtocolResponse } from '../messaging/protocol.ts';
+import { parseApprovalRequest } from '../security/approval.ts';
 import type { CategorySettings } from '../shared/types.ts';
-import {
-  addException, customDictionaries, deleteAccount, deleteCustomTerm, deleteException, getCategorySettings, getGeneralSettings, getSetting, listAccounts,
-  putAccount, putCustomTerm, resetCategorySetting, setCategorySetting, setSetting, validateAccount, validateCustomTerms,
-  type CustomTerm, type ToukouGuardDB,
-} from '../storage/index.ts';
-import type { ImportResult, LogApi, OptionsApi, Result } from '../ui/options/api.ts';
-import { engineOptions, loadEffectiveConfig } from './config.ts';
-import { checkSupervisorPin, pinProblem, type PinLimits } from './pin-guard.ts';
-import { createSupervisorKey, openRequest, refuseRequest, signApproval } from './signing.ts';
+import { validateAccount } from '../storage/accounts.ts';
+import { validateCustomTerms } from '../storage/custom-terms.ts';
+import type { CustomTerm } from '../storage/types.ts';
+import type { ImportPreviewResult, ImportResult, LogApi, OptionsApi, Result, SessionApi } from '../ui/options/api.ts';
+import { engineOptions } from './engine-options.ts';
+
+export type AdminSend = Send<AdminProtocol>;
+export type PageSend = Send<PageProtocol>;
 
 export interface PageDeps {
-  db: ToukouGuardDB;
-  readManaged: () => Promise<unknown>;
-  /** Tells the background (and through it the open tabs) that the settings changed. */
-  notifyChanged: () => void;
+  /** The background's AdminProtocol (createClient in the extension; the table itself in tests). */
+  admin: AdminSend;
+  /** The background's PageProtocol (full checks); absent in tests that need none. */
+  page?: PageSend;
   download: (filename: string, text: string, mime: string) => void;
   copy: (text: string) => Promise<void>;
   openLog: () => void;
   openOptions: () => void;
   print: () => void;
   now?: () => number;
-  /** The wrong-PIN limits (tests shorten them); the count itself is in the database, shared with every page. */
-  pinLimits?: PinLimits;
 }
 
-function fail(error: unknown): { ok: false; message: string } {
-  return { ok: false, message: error instanceof Error ? error.message : String(error) };
+/** No answer from the background at all (the worker failed to start, the extension was reloaded). */
+export function unreachable(error: unknown): string {
+  return `投稿ガードの内部処理と通信できませんでした（${error instanceof Error ? error.message : String(error)}）。もう一度お試しください。直らないときはページを開き直してください。`;
 }
 
-async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    return fail(error);
+const SESSION_NEEDED = '所属長の PIN を入力してください。';
+/** Keep-alive messages at most this often while the person works in the page. */
+const KEEP_ALIVE_EVERY_MS = 60_000;
+
+type GatedType = { [K in keyof AdminProtocol]: ProtocolRequest<AdminProtocol, K> extends { token: string } ? K : never }[keyof AdminProtocol];
+type ValueOf<K extends keyof AdminProtocol> = ProtocolResponse<AdminProtocol, K> extends AdminResult<infer T> ? T : never;
+
+/** This page's PIN session: the token, the calls that carry it, and who to tell when it ends. */
+export function adminChannel(deps: Pick<PageDeps, 'admin' | 'now'>) {
+  const now = deps.now ?? Date.now;
+  let token: string | null = null;
+  let lastKeepAlive = 0;
+  const listeners = new Set<(message: string) => void>();
+  const ended = (message: string) => {
+    token = null;
+    for (const l of listeners) l(message);
+  };
+
+  async function call<K extends GatedType>(type: K, data: Omit<ProtocolRequest<AdminProtocol, K>, 'token'>): Promise<AdminResult<ValueOf<K>>> {
+    if (token === null) return { ok: false, message: SESSION_NEEDED, needsPin: true };
+    try {
+      const reply = (await deps.admin(type, { ...data, token } as ProtocolRequest<AdminProtocol, K>)) as AdminResult<ValueOf<K>>;
+      if (!reply.ok && reply.needsPin === true) ended(reply.message);
+      return reply;
+    } catch (error) {
+      return { ok: false, message: unreachable(error) };
+    }
   }
+
+  const session: SessionApi = {
+    async status() {
+      try {
+        return { ok: true, value: await deps.admin('admin.status', token === null ? {} : { token }) };
+      } catch (error) {
+        return { ok: false, message: unreachable(error) };
+      }
+    },
+    async unlock(pin) {
+      try {
+        const reply = await deps.admin('admin.unlock', { pin });
+        if (!reply.ok) return { ok: false, message: reply.message };
+        token = reply.value.token;
+        lastKeepAlive = now();
+        return { ok: true, value: undefined };
+      } catch (error) {
+        return { ok: false, message: unreachable(error) };
+      }
+    },
+    async lock() {
+      const t = token;
+      token = null;
+      if (t !== null) await deps.admin('admin.lock', { token: t }).catch(() => undefined);
+    },
+    keepAlive() {
+      if (token === null || now() - lastKeepAlive < KEEP_ALIVE_EVERY_MS) return;
+      lastKeepAlive = now();
+      void call('admin.touch', {});
+    },
+    onSessionEnd(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+
+  return {
+    call,
+    session,
+    /** The first PIN opens a session too. */
+    adopt(next: string) {
+      token = next;
+      lastKeepAlive = now();
+    },
+  };
 }
 
-function importResult<T>(outcome: ImportOutcome<T>, okMessage: (value: T) => string): ImportResult {
-  return outcome.ok ? { ok: true, message: okMessage(outcome.value), problems: [] } : { ok: false, message: outcome.message, problems: outcome.problems };
+function toResult<T>(r: AdminResult<T>): Result<T> {
+  if (r.ok) return r;
+  return r.needsPin === true ? { ok: false, message: r.message, needsPin: true } : { ok: false, message: r.message };
 }
 
-function pinOptions(deps: PageDeps): { now: number; limits?: PinLimits } {
-  const options: { now: number; limits?: PinLimits } = { now: (deps.now ?? Date.now)() };
-  if (deps.pinLimits !== undefined) options.limits = deps.pinLimits;
-  return options;
+function toImportResult(r: AdminResult<{ message: string }>): ImportResult {
+  if (r.ok) return { ok: true, message: r.value.message, problems: [] };
+  const out: ImportResult = { ok: false, message: r.message, problems: r.problems ?? [] };
+  if (r.needsPin === true) out.needsPin = true;
+  return out;
 }
 
 export function createOptionsApi(deps: PageDeps): OptionsApi {
-  const { db } = deps;
-  const now = deps.now ?? Date.now;
+  const channel = adminChannel(deps);
+  const { call } = channel;
   const checkers = new Map<string, Checker>();
-  let customCache: { options: ReturnType<typeof engineOptions> } | null = null;
+  let custom: ReturnType<typeof engineOptions> | null = null;
   /** Every term in force (managed and local), for validating a new one against the others. */
   let termsCache: CustomTerm[] = [];
-
-  async function locks(): Promise<LockKey[]> {
-    return (await loadEffectiveConfig(db, await deps.readManaged())).locks;
-  }
-  /** Writes go through here: refused when the policy locks the key, and the background is told after. */
-  async function write(lock: LockKey | null, run: () => Promise<void>): Promise<Result> {
-    if (lock !== null && (await locks()).includes(lock)) return { ok: false, message: 'この項目は組織のポリシーで固定されています。' };
-    const r = await attempt(run);
-    if (r.ok) deps.notifyChanged();
-    return r;
-  }
-
-  async function refreshCustom(): Promise<void> {
-    const config = await loadEffectiveConfig(db, await deps.readManaged());
-    customCache = { options: engineOptions(config) };
-    termsCache = config.customTerms.map((t) => t.value);
-    checkers.clear();
-  }
 
   function checkerFor(settings: Partial<CategorySettings>): Checker {
     const key = JSON.stringify(settings);
     let c = checkers.get(key);
     if (c === undefined) {
-      const options = customCache?.options;
-      c = createChecker({ tokenizer: null, settings, dictionaries: options?.dictionaries ?? [], exceptions: options?.exceptions ?? [] });
+      c = createChecker({ tokenizer: null, settings, dictionaries: custom?.dictionaries ?? [], exceptions: custom?.exceptions ?? [] });
       if (checkers.size > 16) checkers.clear();
       checkers.set(key, c);
     }
     return c;
   }
 
-  const api: OptionsApi = {
+  const download = async (type: 'admin.exportSettings' | 'admin.exportTermsCsv', mime: string): Promise<Result> => {
+    const r = await call(type, {});
+    if (!r.ok) return toResult(r);
+    try {
+      deps.download(r.value.filename, r.value.text, mime);
+      return { ok: true, value: undefined };
+    } catch (error) {
+      return { ok: false, message: `ファイルを保存できませんでした（${error instanceof Error ? error.message : String(error)}）。もう一度お試しください。` };
+    }
+  };
+
+  return {
+    ...channel.session,
+    async setFirstPin(pin, acknowledged) {
+      try {
+        const reply = await deps.admin('admin.firstPin', { pin, acknowledged });
+        if (!reply.ok) return { ok: false, message: reply.message };
+        channel.adopt(reply.value.token);
+        return { ok: true, value: undefined };
+      } catch (error) {
+        return { ok: false, message: unreachable(error) };
+      }
+    },
     async load() {
-      const managed = await deps.readManaged();
-      const [config, localCategories, general, accounts] = await Promise.all([loadEffectiveConfig(db, managed), getCategorySettings(db), getGeneralSettings(db), listAccounts(db)]);
-      customCache = { options: engineOptions(config) };
-      termsCache = config.customTerms.map((t) => t.value);
+      const r = await call('admin.snapshot', {});
+      if (!r.ok) return toResult(r);
+      custom = engineOptions(r.value.config);
+      termsCache = r.value.config.customTerms.map((t) => t.value);
       checkers.clear();
-      return { config, localCategories, defaults: defaultSettings(), pinSet: general.supervisorPinHash !== null, hasSigningKey: general.supervisorPrivateKey !== null, accounts };
+      return { ok: true, value: { ...r.value, defaults: defaultSettings(), pinSet: true } };
     },
-    async verifyPin(pin) {
-      // OptionsApi.verifyPin answers a boolean: until it carries a reason, a lockout reads as a wrong PIN.
-      return (await checkSupervisorPin(db, pin, pinOptions(deps))).ok;
-    },
-    async setPin(pin, current) {
-      return attempt(async () => {
-        const stored = await getSetting(db, 'supervisorPinHash');
-        if (stored !== null) {
-          if (current === null) throw new Error('いまの PIN が違います。');
-          const verdict = await checkSupervisorPin(db, current, pinOptions(deps));
-          if (!verdict.ok) throw new Error(verdict.locked ? verdict.reason : 'いまの PIN が違います。');
-        }
-        const checked = checkPinRules(pin);
-        if (!checked.ok) throw new Error(checked.reason);
-        const hash = await hashPin(pin);
-        // Read after the check: a right PIN may just have upgraded the stored key to today's rounds.
-        const key = await getSetting(db, 'supervisorPrivateKey');
-        const rekeyed = key !== null && current !== null ? await reencryptPrivateKey(key, current, pin) : null;
-        await db.transaction('rw', db.settings, async () => {
-          await setSetting(db, 'supervisorPinHash', hash);
-          if (rekeyed !== null) await setSetting(db, 'supervisorPrivateKey', rekeyed);
-        });
-      });
+    async changePin(current, next) {
+      return toResult(await call('admin.changePin', { current, next }));
     },
     preview(text, settings) {
       return checkerFor(settings).check(text);
     },
-    setCategory(category, setting) {
-      return write(`category.${category}`, () => (setting === null ? resetCategorySetting(db, category) : setCategorySetting(db, category, setting)));
+    async setCategory(category, setting) {
+      return toResult(await call('admin.setCategory', { category, setting }));
     },
     validateTerm(term, originalId) {
       // Validated with the others, so an id already taken is reported in place too.
@@ -145,130 +194,104 @@ export function createOptionsApi(deps: PageDeps): OptionsApi {
       if (termsCache.some((t) => t.id === term.id && t.id !== originalId)) problems.push({ index: 0, field: 'id', message: `識別名「${term.id}」はすでに使われています。` });
       return problems;
     },
-    putTerm(term, originalId) {
-      return write(null, async () => {
-        const config = await loadEffectiveConfig(db, await deps.readManaged());
-        if (config.customTerms.some((t) => t.managed && t.value.id === term.id)) throw new Error(`識別名「${term.id}」は組織が配布した語で使われています。`);
-        if (originalId !== null && originalId !== term.id) await deleteCustomTerm(db, originalId);
-        await putCustomTerm(db, term);
-        await refreshCustom();
-      });
+    async putTerm(term, originalId) {
+      return toResult(await call('admin.putTerm', { term, originalId }));
     },
-    deleteTerm(id) {
-      return write(null, async () => {
-        await deleteCustomTerm(db, id);
-        await refreshCustom();
-      });
+    async deleteTerm(id) {
+      return toResult(await call('admin.deleteTerm', { id }));
     },
-    addException(e) {
-      return write(null, async () => {
-        await addException(db, e);
-        await refreshCustom();
-      });
+    async addException(exception) {
+      return toResult(await call('admin.addException', { exception }));
     },
-    deleteException(id) {
-      return write(null, async () => {
-        await deleteException(db, id);
-        await refreshCustom();
-      });
+    async deleteException(id) {
+      return toResult(await call('admin.deleteException', { id }));
     },
     validateAccount: (a) => validateAccount(a),
-    async putAccount(a) {
-      const r = await attempt(() => putAccount(db, a));
-      if (r.ok) deps.notifyChanged();
-      return r;
+    async putAccount(account) {
+      return toResult(await call('admin.putAccount', { account }));
     },
-    deleteAccount(id) {
-      return write(null, () => deleteAccount(db, id));
+    async deleteAccount(id) {
+      return toResult(await call('admin.deleteAccount', { id }));
     },
-    setGeneral(key, value) {
-      if (key === 'supervisorPublicKey' && value !== null && !isPublicKeyJwk(value)) return Promise.resolve({ ok: false, message: '公開鍵の形式が不正です（EC P-256 の公開鍵 JWK）。' });
-      return write(null, async () => {
-        const current = await locks();
-        if (key === 'siteEnabled') {
-          const before = (await loadEffectiveConfig(db, await deps.readManaged())).siteEnabled;
-          const next = value as { x: boolean; facebook: boolean };
-          for (const site of ['x', 'facebook'] as const) if (next[site] !== before[site] && current.includes(`siteEnabled.${site}`)) throw new Error('この項目は組織のポリシーで固定されています。');
-        } else if (current.includes(key as LockKey)) throw new Error('この項目は組織のポリシーで固定されています。');
-        await setSetting(db, key, value);
-      });
+    async setGeneral(key, value) {
+      return toResult(await call('admin.setGeneral', { key, value }));
     },
-    async exportSettings() {
-      deps.download(`toukou-guard-settings-${localDate(now())}.json`, await exportSettingsJson(db, { now: now() }), 'application/json');
+    exportSettings: () => download('admin.exportSettings', 'application/json'),
+    async previewImport(text): Promise<ImportPreviewResult> {
+      const r = await call('admin.previewImport', { text });
+      if (r.ok) return { ok: true, preview: r.value };
+      return { ...toImportResult(r), ok: false };
     },
-    async importSettings(text) {
-      const outcome = await importSettingsJson(db, text);
-      if (outcome.ok) {
-        await refreshCustom();
-        deps.notifyChanged();
-      }
-      return importResult(outcome, (f) => `読み込みました（独自の語 ${f.customTerms.length}件、例外 ${f.exceptions.length}件、アカウント ${f.accounts.length}件）。`);
+    async applyImport(text, pin) {
+      return toImportResult(await call('admin.applyImport', { text, pin }));
     },
-    async exportTermsCsv() {
-      return attempt(async () => deps.download(`toukou-guard-terms-${localDate(now())}.csv`, await exportCustomTermsCsv(db), 'text/csv'));
-    },
+    exportTermsCsv: () => download('admin.exportTermsCsv', 'text/csv'),
     async importTermsCsv(text, mode) {
-      const outcome = await importCustomTermsCsv(db, text, { mode });
-      if (outcome.ok) {
-        await refreshCustom();
-        deps.notifyChanged();
-      }
-      return importResult(outcome, (v) => `${v.count}語を読み込みました。`);
+      return toImportResult(await call('admin.importTermsCsv', { text, mode }));
     },
-    createSigningKey(pin) {
-      return attempt(async () => {
-        if ((await locks()).includes('supervisorPublicKey')) throw new Error('公開鍵は組織のポリシーで固定されているため、この端末で鍵を作れません。');
-        const key = await createSupervisorKey(db, pin, now());
-        deps.notifyChanged();
-        return key;
-      });
+    async createSigningKey(pin) {
+      return toResult(await call('admin.createSigningKey', { pin }));
     },
     async openRequest(text) {
-      const opened = await openRequest(text);
-      if (!opened.ok) return { ok: false, message: opened.reason };
-      const platform = opened.request.site === 'facebook' ? 'facebook' : 'x';
-      const settings = (await loadEffectiveConfig(db, await deps.readManaged())).settings;
-      return { ok: true, value: { request: opened.request, result: checkerFor(settings).check(opened.request.text, { platform }) } };
+      try {
+        const parsed = await parseApprovalRequest(text);
+        if (!parsed.ok) return { ok: false, message: parsed.reason };
+        const platform = parsed.request.site === 'facebook' ? 'facebook' : 'x';
+        // Re-checked here under the settings in force (read at load), never taken from the request.
+        return { ok: true, value: { request: parsed.request, result: checkerFor(custom?.settings ?? {}).check(parsed.request.text, { platform }) } };
+      } catch (error) {
+        return { ok: false, message: `依頼を開けませんでした（${error instanceof Error ? error.message : String(error)}）。` };
+      }
     },
-    approve(request, options) {
-      return attempt(() => signApproval(db, request, { ...options, now: now(), ...(deps.pinLimits === undefined ? {} : { pinLimits: deps.pinLimits }) }));
+    async approve(request, options) {
+      return toResult(await call('admin.sign', { request, ...options }));
     },
-    refuse(request, result, reason) {
-      return attempt(() => refuseRequest(db, request, result, reason, now()));
+    async refuse(request, result, reason) {
+      return toResult(await call('admin.refuse', { request, findings: result.findings, reason }));
     },
-    copy: (text) => deps.copy(text),
+    async pinForPolicy() {
+      return toResult(await call('admin.pinForPolicy', {}));
+    },
+    async copy(text) {
+      try {
+        await deps.copy(text);
+        return { ok: true, value: undefined };
+      } catch (error) {
+        return { ok: false, message: `コピーできませんでした（${error instanceof Error ? error.message : String(error)}）。文字を選んでコピーしてください。` };
+      }
+    },
     openLog: () => deps.openLog(),
     print: () => deps.print(),
   };
-  return api;
 }
 
 export function createLogApi(deps: PageDeps): LogApi {
-  const { db } = deps;
-  const now = deps.now ?? Date.now;
+  const channel = adminChannel(deps);
+  const { call } = channel;
   return {
-    query: (filter) => queryAuditEvents(db, filter),
+    ...channel.session,
+    async query(filter) {
+      return toResult(await call('log.query', { filter }));
+    },
     weekly: (events) => weeklyFindings(events),
-    // issuedAt is not indexed: the table is small (expired codes are purged a day after expiry).
-    approvals: async () => (await db.approvals.toArray()).sort((a, b) => b.issuedAt - a.issuedAt).slice(0, 50),
+    async approvals() {
+      return toResult(await call('log.approvals', {}));
+    },
     async exportCsv(filter, includeText) {
-      deps.download(`toukou-guard-audit-${localDate(now())}.csv`, await exportAuditCsv(db, filter, { language: 'ja', includeText }), 'text/csv');
+      const r = await call('log.exportCsv', { filter, includeText });
+      if (!r.ok) return toResult(r);
+      try {
+        deps.download(r.value.filename, r.value.text, 'text/csv');
+        return { ok: true, value: undefined };
+      } catch (error) {
+        return { ok: false, message: `ファイルを保存できませんでした（${error instanceof Error ? error.message : String(error)}）。もう一度お試しください。` };
+      }
     },
     async settings() {
-      const config = await loadEffectiveConfig(db, await deps.readManaged());
-      const pin = await getSetting(db, 'supervisorPinHash');
-      return { retentionDays: config.retentionDays, auditKeepText: config.auditKeepText, locks: config.locks, pinSet: pin !== null };
+      return toResult(await call('log.settings', {}));
     },
-    async setRetention(days, pin) {
-      return attempt(async () => {
-        const config = await loadEffectiveConfig(db, await deps.readManaged());
-        if (isLocked(config, 'retentionDays')) throw new Error('保存期間は組織のポリシーで固定されています。');
-        const problem = await pinProblem(db, pin, pinOptions(deps));
-        if (problem !== null) throw new Error(problem);
-        await setSetting(db, 'retentionDays', days);
-        deps.notifyChanged();
-        return (await applyRetention(db, now())).auditEvents;
-      });
+    async setRetention(days) {
+      return toResult(await call('log.setRetention', { days }));
     },
     openOptions: () => deps.openOptions(),
   };

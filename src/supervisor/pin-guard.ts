@@ -1,7 +1,8 @@
 /**
- * The one gate every supervisor-PIN check goes through (issue #8 §5): the options page's unlock,
- * changing the PIN, the log's retention, the popup's sites on/off, creating the signing key,
- * signing a code, and the in-person approval window (in the background). The wrong-PIN count lives
+ * The one gate every supervisor-PIN check goes through (issue #8 §5), all of them in the background:
+ * opening a PIN session for the options page, the log and the popup (session.ts), changing the
+ * PIN, applying a settings import, creating the signing key, signing a code, and the in-person
+ * approval window. The wrong-PIN count lives
  * in the database (a row of the settings table), not in one context's memory, so it is the same
  * count in every page and it survives the service worker being stopped.
  *
@@ -13,9 +14,10 @@
  * replaced by a 600,000-round one at the next right PIN.
  */
 import {
-  pinNeedsRehash, privateKeyNeedsUpgrade, rehashVerifiedPin, upgradePrivateKey, verifyPin,
+  pinNeedsRehash, privateKeyNeedsUpgrade, rehashVerifiedPin, upgradePrivateKey, verifyPin, type PinHash,
 } from '../security/index.ts';
 import { getSetting, setSetting, type ToukouGuardDB } from '../storage/index.ts';
+import { resolvePin } from './pin-config.ts';
 
 export interface PinLimits {
   /** Wrong PINs in a row before the first wait. */
@@ -83,40 +85,50 @@ export type PinVerdict =
   | { ok: false; locked: boolean; reason: string };
 
 export const WRONG_PIN = 'PIN が違います。';
-export const NO_PIN = '所属長 PIN が設定されていません（設定画面で設定してください）。';
+export const NO_PIN = '所属長の PIN が未設定です（所属長が設定画面で設定してください）。';
+
+export interface PinCheckOptions {
+  now?: number;
+  limits?: PinLimits;
+  /** The organisation's policy as chrome.storage.managed holds it: a PIN it sets wins (pin-config.ts). */
+  managed?: unknown;
+}
 
 /**
- * Checks `pin` against the stored PIN under the shared limiter. No PIN set: refused with `NO_PIN`
- * (callers that allow "no PIN yet" decide that before calling).
+ * Checks `pin` against the PIN in force (the policy's, else this profile's) under the shared
+ * limiter. No PIN configured, or the policy's unreadable: refused with the reason, nothing counted.
  */
-export async function checkSupervisorPin(db: ToukouGuardDB, pin: string, options: { now?: number; limits?: PinLimits } = {}): Promise<PinVerdict> {
+export async function checkSupervisorPin(db: ToukouGuardDB, pin: string, options: PinCheckOptions = {}): Promise<PinVerdict> {
   const now = options.now ?? Date.now();
   const limits = options.limits ?? DEFAULT_PIN_LIMITS;
-  const stored = await getSetting(db, 'supervisorPinHash');
+  const state = await resolvePin(db, options.managed);
+  if (state.problem !== null) return { ok: false, locked: false, reason: state.problem };
+  const stored = state.hash;
   if (stored === null) return { ok: false, locked: false, reason: NO_PIN };
   const wait = await db.transaction('rw', db.settings, async () => {
-    const state = rebase(readState((await db.settings.get(PIN_ATTEMPTS_KEY))?.value), now);
-    const left = pinWait(state, now);
+    const attempts = rebase(readState((await db.settings.get(PIN_ATTEMPTS_KEY))?.value), now);
+    const left = pinWait(attempts, now);
     if (left > 0) {
-      await db.settings.put({ key: PIN_ATTEMPTS_KEY, value: state });
+      await db.settings.put({ key: PIN_ATTEMPTS_KEY, value: attempts });
       return left;
     }
-    await db.settings.put({ key: PIN_ATTEMPTS_KEY, value: countAttempt(state, now, limits) });
+    await db.settings.put({ key: PIN_ATTEMPTS_KEY, value: countAttempt(attempts, now, limits) });
     return 0;
   });
   if (wait > 0) return { ok: false, locked: true, reason: waitMessage(wait) };
   if (!(await verifyPin(pin, stored))) return { ok: false, locked: false, reason: WRONG_PIN };
   await db.settings.put({ key: PIN_ATTEMPTS_KEY, value: FRESH });
-  await upgradeAfterUnlock(db, pin, stored);
+  // A policy's hash is the IT department's to renew; only this profile's own is rehashed here.
+  await upgradeAfterUnlock(db, pin, stored, !state.managed);
   return { ok: true };
 }
 
 /** The old 210,000-round PIN hash and signing key become 600,000-round ones (the PIN has just proved right). */
-async function upgradeAfterUnlock(db: ToukouGuardDB, pin: string, stored: NonNullable<Awaited<ReturnType<typeof getSetting<'supervisorPinHash'>>>>): Promise<void> {
+async function upgradeAfterUnlock(db: ToukouGuardDB, pin: string, stored: PinHash, rehash: boolean): Promise<void> {
   try {
     const key = await getSetting(db, 'supervisorPrivateKey');
     const newKey = key !== null && privateKeyNeedsUpgrade(key) ? await upgradePrivateKey(key, pin) : null;
-    const newHash = pinNeedsRehash(stored) ? await rehashVerifiedPin(pin) : null;
+    const newHash = rehash && pinNeedsRehash(stored) ? await rehashVerifiedPin(pin) : null;
     if (newKey === null && newHash === null) return;
     await db.transaction('rw', db.settings, async () => {
       if (newHash !== null) await setSetting(db, 'supervisorPinHash', newHash);
@@ -126,11 +138,4 @@ async function upgradeAfterUnlock(db: ToukouGuardDB, pin: string, stored: NonNul
     // The old records keep working; the upgrade is tried again at the next unlock.
     console.warn('投稿ガード: PIN の保存形式を更新できませんでした', error);
   }
-}
-
-/** For pages that allow "no PIN set yet" (then nothing to check): null when allowed, else the Japanese reason. */
-export async function pinProblem(db: ToukouGuardDB, pin: string, options: { now?: number; limits?: PinLimits } = {}): Promise<string | null> {
-  if ((await getSetting(db, 'supervisorPinHash')) === null) return null;
-  const verdict = await checkSupervisorPin(db, pin, options);
-  return verdict.ok ? null : verdict.reason;
 }

@@ -1,16 +1,15 @@
-/** The popup's data: the guard's state on the active tab (asked of its content script), sites on/off, and a full check of any text. */
+/**
+ * The popup's data: the guard's state on the active tab (asked of its content script), sites on/off
+ * (a PIN session opened for the one change, through the background), whether a supervisor PIN is
+ * configured, and a full check of any text. No database handle here either.
+ */
 import { browser } from 'wxt/browser';
 import { createChecker } from '../engine/index.ts';
-import { createClient } from '../messaging/client.ts';
-import type { PageProtocol, TabGuardState } from '../messaging/supervisor-protocol.ts';
-import { getSetting, setSetting } from '../storage/index.ts';
+import type { TabGuardState } from '../messaging/supervisor-protocol.ts';
 import { CATEGORY_LABEL_JA } from '../shared/clauses.ts';
-import type { PopupApi, TabState } from '../ui/options/api.ts';
-import { engineOptions, loadEffectiveConfig } from './config.ts';
-import type { PageDeps } from './page-api.ts';
-import { pinProblem } from './pin-guard.ts';
 import { siteOfHost } from '../sites/registry.ts';
-
+import type { PopupApi, TabState } from '../ui/options/api.ts';
+import { adminChannel, unreachable, type PageDeps } from './page-api.ts';
 
 /** Describes a content script's answer for people: what is checked here and what is not. */
 export function describeTabState(s: TabGuardState): TabState {
@@ -25,48 +24,60 @@ export function describeTabState(s: TabGuardState): TabState {
   return { site, state: 'on', detail: `${name} で投稿を点検しています。${account}` };
 }
 
-export function createPopupApi(deps: PageDeps): PopupApi {
-  const { db } = deps;
-  const send = createClient<PageProtocol>();
+/** The tab the popup is about: the active one, or (tests) popup.html?tab=<id>. */
+async function activeTab(): Promise<{ id?: number; url?: string } | undefined> {
+  const named = new URLSearchParams(location.search).get('tab');
+  const [tab] = named !== null ? [await browser.tabs.get(Number(named))] : await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+export function createPopupApi(deps: PageDeps, tabOf: () => Promise<{ id?: number; url?: string } | undefined> = activeTab): PopupApi {
+  const channel = adminChannel(deps);
   return {
     async tab() {
-      // Tests open the popup as a page and name the tab it is about: popup.html?tab=<id>.
-      const named = new URLSearchParams(location.search).get('tab');
-      const [tab] = named !== null ? [await browser.tabs.get(Number(named))] : await browser.tabs.query({ active: true, currentWindow: true });
-      const host = tab?.url === undefined ? '' : new URL(tab.url).host;
-      const site = siteOfHost(host);
-      if (tab?.id === undefined || site === undefined) return { site: null, state: 'off', detail: 'このページは X・Facebook ではないため、点検していません。' };
       try {
-        const reply = (await browser.tabs.sendMessage(tab.id, { type: 'tab.state', data: {} })) as { ok: true; value: TabGuardState } | { ok: false; error: string } | undefined;
-        if (reply === undefined || !reply.ok) throw new Error(reply === undefined ? 'no answer' : reply.error);
-        return describeTabState(reply.value);
-      } catch {
-        return { site, state: 'off', detail: 'このタブでは点検が動いていません。ページを再読み込みしてください。' };
+        const tab = await tabOf();
+        const host = tab?.url === undefined ? '' : new URL(tab.url).host;
+        const site = siteOfHost(host);
+        if (tab?.id === undefined || site === undefined) return { site: null, state: 'off', detail: 'このページは X・Facebook ではないため、点検していません。' };
+        try {
+          const reply = (await browser.tabs.sendMessage(tab.id, { type: 'tab.state', data: {} })) as { ok: true; value: TabGuardState } | { ok: false; error: string } | undefined;
+          if (reply === undefined || !reply.ok) throw new Error(reply === undefined ? 'no answer' : reply.error);
+          return describeTabState(reply.value);
+        } catch {
+          return { site, state: 'off', detail: 'このタブでは点検が動いていません。ページを再読み込みしてください。' };
+        }
+      } catch (error) {
+        return { site: null, state: 'off', detail: `このタブの状態を確かめられませんでした（${error instanceof Error ? error.message : String(error)}）。` };
       }
     },
-    async siteEnabled() {
-      const config = await loadEffectiveConfig(db, await deps.readManaged());
-      return { ...config.siteEnabled, locks: config.locks };
-    },
-    async pinSet() {
-      return (await getSetting(db, 'supervisorPinHash')) !== null;
-    },
+    status: () => channel.session.status(),
     async setSiteEnabled(site, on, pin) {
-      const config = await loadEffectiveConfig(db, await deps.readManaged());
-      if (config.locks.includes(`siteEnabled.${site}`)) return { ok: false, message: '組織のポリシーで固定されています。' };
-      const problem = await pinProblem(db, pin, { now: (deps.now ?? Date.now)(), ...(deps.pinLimits === undefined ? {} : { limits: deps.pinLimits }) });
-      if (problem !== null) return { ok: false, message: problem };
-      await setSetting(db, 'siteEnabled', { ...(await getSetting(db, 'siteEnabled')), [site]: on });
-      deps.notifyChanged();
-      return { ok: true, value: undefined };
+      const status = await channel.session.status();
+      if (!status.ok) return status;
+      if (status.value.locks.includes(`siteEnabled.${site}`)) return { ok: false, message: '組織のポリシーで固定されています。' };
+      const unlocked = await channel.session.unlock(pin);
+      if (!unlocked.ok) return unlocked;
+      try {
+        const r = await channel.call('admin.setGeneral', { key: 'siteEnabled', value: { ...status.value.siteEnabled, [site]: on } });
+        return r.ok ? { ok: true, value: undefined } : { ok: false, message: r.message };
+      } finally {
+        // The popup keeps no session: the PIN opened this one change.
+        await channel.session.lock();
+      }
     },
     async check(text) {
+      if (deps.page === undefined) return { ok: false, message: unreachable('no background') };
       try {
-        return await send('page.check', { text, platform: 'x' });
+        return { ok: true, value: await deps.page('page.check', { text, platform: 'x' }) };
       } catch {
-        // Without the background's tokenizer: the dictionary-and-pattern tier, under the settings in force.
-        const options = engineOptions(await loadEffectiveConfig(db, await deps.readManaged()));
-        return createChecker({ tokenizer: null, settings: options.settings, dictionaries: options.dictionaries, exceptions: options.exceptions }).check(text);
+        // The tokenizer host failed: the dictionary-and-pattern tier here, under the options in force.
+        try {
+          const engine = await deps.page('page.engine', {});
+          return { ok: true, value: createChecker({ tokenizer: null, settings: engine.settings, dictionaries: engine.dictionaries, exceptions: engine.exceptions }).check(text) };
+        } catch (error) {
+          return { ok: false, message: unreachable(error) };
+        }
       }
     },
     openOptions: () => deps.openOptions(),

@@ -1,5 +1,8 @@
 /**
- * The supervisors' side end to end (issue #4), in Debian's Chromium with the production build:
+ * The supervisors' side end to end (issues #4 and #8), in Debian's Chromium with the production build:
+ * before a PIN the staff see a standing notice and nothing can be written; settings written around
+ * the PIN (a content script's message, a page without a session) are refused; the log asks for the
+ * PIN; a settings file shows what it changes and needs the PIN;
  * settings made in the options page reach the content script; a bad CSV is refused whole; an
  * approval code made in a second profile (the supervisor's) opens the gate for the exact text only;
  * forged and expired codes are refused; the audit CSV holds what happened; a managed policy locks
@@ -10,7 +13,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approve, generateSupervisorKeyPair, parseApprovalRequest, sha256Hex } from '../../src/security/index.ts';
+import { approve, generateSupervisorKeyPair, hashPin, parseApprovalRequest, sha256Hex } from '../../src/security/index.ts';
 import { importPrivateKey } from '../../src/security/keys.ts';
 import { EXTENSION_DIR, SCREENSHOT_DIR, launch, type Harness } from './harness.ts';
 import { unpackedExtensionId } from './extension-id.ts';
@@ -35,10 +38,11 @@ async function openOptions(h: Harness): Promise<Page> {
   return page;
 }
 
-/** First visit sets the PIN; later visits unlock with it. */
+/** First visit sets the PIN (a deliberate step: the supervisor says who they are); later visits unlock with it. */
 async function unlockOptions(page: Page, pin: string): Promise<void> {
   await page.locator('[data-testid="pin-setup"], [data-testid="unlock"]').first().waitFor();
   if (await page.getByTestId('pin-setup').count()) {
+    await page.check('[data-testid="pin-setup-ack"]');
     await page.fill('[data-testid="pin-setup-pin"]', pin);
     await page.fill('[data-testid="pin-setup-again"]', pin);
     await page.click('[data-testid="pin-setup-submit"]');
@@ -83,6 +87,43 @@ async function type(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="tg-badge"]:not([data-state="checking"])').waitFor();
 }
 
+/** A message to the background as this page's own script would send it, around the page's UI. */
+function sendFromPage(page: Page, type: string, data: unknown): Promise<unknown> {
+  return page.evaluate(([t, d]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, data: d }), [type, data] as const);
+}
+
+/** The same, from our content script's isolated world in a site's tab (reached through CDP). */
+async function sendFromContentScript(page: Page, extensionId: string, type: string, data: unknown): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: Array<{ id: number; origin: string; name: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', (e) => void contexts.push(e.context as (typeof contexts)[number]));
+  await cdp.send('Runtime.enable');
+  const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && (c.origin.includes(extensionId) || c.name === '投稿ガード'));
+  if (isolated === undefined) throw new Error(`no isolated world of the extension: ${JSON.stringify(contexts)}`);
+  const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
+    contextId: isolated.id,
+    expression: `chrome.runtime.sendMessage(${JSON.stringify({ type, data })})`,
+    awaitPromise: true,
+    returnByValue: true,
+  })) as { result: { value?: unknown }; exceptionDetails?: { text: string } };
+  await cdp.detach();
+  if (exceptionDetails !== undefined) throw new Error(exceptionDetails.text);
+  return result.value;
+}
+
+async function openLog(h: Harness): Promise<Page> {
+  const log = await h.context.newPage();
+  await log.goto(`chrome-extension://${h.extensionId}/log.html`);
+  return log;
+}
+
+async function unlockLog(log: Page, pin: string): Promise<void> {
+  await log.getByTestId('log-unlock').waitFor();
+  await log.fill('[data-testid="unlock-pin"]', pin);
+  await log.click('[data-testid="unlock-submit"]');
+  await log.getByTestId('audit-table').waitFor();
+}
+
 const gate = (page: Page) => page.locator('[data-testid="tg-gate"]');
 const posts = (page: Page) => page.evaluate(() => (window as unknown as { __posts: string[] }).__posts);
 const marked = (page: Page) => page.evaluate(() => ['tg-info', 'tg-warn', 'tg-block'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => r.toString())));
@@ -94,6 +135,38 @@ describe('supervisor settings reach the content script', () => {
   });
   afterAll(async () => {
     if (h !== undefined) await h.close();
+  });
+
+  test('before a supervisor PIN: staff see the standing notice, nothing is written, and the first PIN is a deliberate step', async () => {
+    const popup = await h.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 640 });
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await popup.getByTestId('pin-notice').waitFor();
+    expect(await popup.getByTestId('pin-notice').textContent()).toContain('所属長のPINが未設定です');
+    expect(await popup.locator('[data-testid="popup-site-x"]').isDisabled()).toBe(true);
+    await shot(popup, 'popup-pin-not-set.png');
+    await popup.close();
+
+    // The log shows nothing, and says why.
+    const log = await openLog(h);
+    await log.getByTestId('log-no-pin').waitFor();
+    expect(await log.getByTestId('audit-table').count()).toBe(0);
+    await log.close();
+
+    // The options page explains, and sets nothing until the person says they are the supervisor.
+    const options = await openOptions(h);
+    await options.getByTestId('pin-setup').waitFor();
+    expect(await options.getByTestId('pin-setup').textContent()).toContain('職員の方は、ここで PIN を決めないでください');
+    expect(await options.locator('[data-testid="pin-setup-pin"]').isDisabled()).toBe(true);
+    expect(await options.locator('[data-testid="pin-setup-submit"]').isDisabled()).toBe(true);
+    await shot(options, 'options-first-pin.png');
+    // Around the UI, from the page's own script: refused, in words.
+    expect(await sendFromPage(options, 'admin.setCategory', { token: 'A'.repeat(43), category: 'insult', setting: { sensitivity: 'off', threshold: 0.5 } })).toMatchObject({
+      ok: true,
+      value: { ok: false, needsPin: true, message: expect.stringContaining('所属長のPINが未設定') },
+    });
+    expect(await sendFromPage(options, 'admin.firstPin', { pin: PIN, acknowledged: false })).toMatchObject({ ok: true, value: { ok: false } });
+    await options.close();
   });
 
   test('a category set to off stops being marked; a category set to block makes the gate block', async () => {
@@ -160,6 +233,83 @@ describe('supervisor settings reach the content script', () => {
     await options.click('[data-testid="tab-terms"]');
     expect(await options.getByTestId('term-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))).toEqual(['insult.hojinashi']);
     await options.close();
+  });
+
+  test('a settings file shows what it changes, and is applied only with the PIN; a broken one changes nothing', async () => {
+    const options = await openOptions(h);
+    await unlockOptions(options, PIN);
+    await options.click('[data-testid="tab-import"]');
+    const broken = '{\n  "format": "toukou-guard-settings",\n  "version": 1,\n  "categories": { "rumour": { "sensitivity": "loud" } }\n}\n';
+    await options.setInputFiles('[data-testid="import-json"]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+    const refused = options.locator('[data-testid="import-json-result"][data-ok="false"]');
+    await refused.waitFor();
+    expect(await refused.getByTestId('import-problem').getAttribute('data-field')).toBe('categories.rumour');
+    expect(await options.getByTestId('import-preview').count()).toBe(0);
+
+    const pair = await generateSupervisorKeyPair();
+    const file = {
+      format: 'toukou-guard-settings', version: 1, exportedAt: '',
+      categories: { insult: { sensitivity: 'block', threshold: 0.5 }, rumour: { sensitivity: 'off', threshold: 0.5 } },
+      general: { supervisorPublicKey: pair.publicKeyJwk },
+      customTerms: [], exceptions: [], accounts: [],
+    };
+    await options.setInputFiles('[data-testid="import-json"]', { name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    const preview = options.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await preview.locator('[data-testid="import-change"][data-id="key"]').getAttribute('data-changed')).toBe('true');
+    expect(await preview.locator('[data-testid="import-change"][data-id="category.rumour"]').textContent()).toContain('オフ');
+    expect(await preview.locator('[data-testid="import-change"][data-id="count.customTerms"]').textContent()).toContain('1件');
+    const warnings = (await preview.getByTestId('import-warnings').textContent()) ?? '';
+    expect(warnings).toContain('公開鍵が新しく入ります');
+    expect(warnings).toContain('点検されなくなります');
+    await shot(options, 'options-import-preview.png');
+    await options.fill('[data-testid="import-apply-pin"]', '135792');
+    await options.click('[data-testid="import-apply-submit"]');
+    await preview.getByText('PIN が違います').waitFor();
+    await options.fill('[data-testid="import-apply-pin"]', PIN);
+    await options.click('[data-testid="import-apply-submit"]');
+    await options.locator('[data-testid="import-json-result"][data-ok="true"]').waitFor();
+    await options.click('[data-testid="tab-sensitivity"]');
+    expect(await options.locator('[data-testid="sensitivity-rumour"]').inputValue()).toBe('off');
+    await options.close();
+  });
+
+  test('settings written around the PIN are refused: a content script\'s message, and a page without a session; the log asks for the PIN', async () => {
+    // A live session token, as the options page would hold it.
+    const options = await openOptions(h);
+    const unlocked = (await sendFromPage(options, 'admin.unlock', { pin: PIN })) as { ok: true; value: { ok: true; value: { token: string } } };
+    const token = unlocked.value.value.token;
+    const write = { token, category: 'insult', setting: { sensitivity: 'off', threshold: 0.5 } };
+
+    const page = await openX(h);
+    await type(page, VIOLATING);
+    await page.waitForFunction(() => [...(CSS.highlights.get('tg-block') ?? [])].some((r) => r.toString().includes('バカ')));
+    expect(await sendFromContentScript(page, h.extensionId, 'admin.setCategory', write)).toMatchObject({ ok: true, value: { ok: false, message: expect.stringContaining('設定画面・記録画面からしか') } });
+    expect(await sendFromContentScript(page, h.extensionId, 'log.query', { token, filter: {} })).toMatchObject({ ok: true, value: { ok: false } });
+    // Another extension page without the token: refused, asked for the PIN.
+    const other = await openOptions(h);
+    expect(await sendFromPage(other, 'admin.setCategory', { ...write, token: 'B'.repeat(43) })).toMatchObject({ ok: true, value: { ok: false, needsPin: true } });
+    await other.close();
+    // Nothing changed: the gate still blocks the insult.
+    await page.click(X_SITE.postButton);
+    await gate(page).waitFor();
+    expect(await gate(page).getAttribute('data-kind')).toBe('block');
+    await page.click('[data-testid="tg-gate-fix"]');
+    await page.close();
+    await options.close();
+
+    // The log page asks for the PIN before it shows a single record.
+    const log = await openLog(h);
+    await log.getByTestId('log-unlock').waitFor();
+    expect(await log.getByTestId('audit-table').count()).toBe(0);
+    await log.fill('[data-testid="unlock-pin"]', '135792');
+    await log.click('[data-testid="unlock-submit"]');
+    await log.getByText('PIN が違います').waitFor();
+    expect(await log.getByTestId('audit-table').count()).toBe(0);
+    await shot(log, 'log-pin.png');
+    await unlockLog(log, PIN);
+    await log.getByTestId('audit-row').first().waitFor();
+    await log.close();
   });
 });
 
@@ -327,6 +477,7 @@ describe('approval at a distance: a code from the supervisor profile', () => {
     const log = await author.context.newPage();
     const decisions = async () => {
       await log.goto(`chrome-extension://${author.extensionId}/log.html`);
+      await unlockLog(log, PIN);
       await log.getByTestId('audit-row').first().waitFor();
       return log.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-decision')));
     };
@@ -357,7 +508,11 @@ describe('organisation policy (managed storage)', () => {
       await writeFile(
         policyFile,
         JSON.stringify({
-          '3rdparty': { extensions: { [unpackedExtensionId(EXTENSION_DIR)]: { categories: { insult: { sensitivity: 'off', threshold: 0.5 } }, siteEnabled: { facebook: false }, retentionDays: 400 } } },
+          '3rdparty': {
+            extensions: {
+              [unpackedExtensionId(EXTENSION_DIR)]: { categories: { insult: { sensitivity: 'off', threshold: 0.5 } }, siteEnabled: { facebook: false }, retentionDays: 400, supervisorPinHash: await hashPin(PIN) },
+            },
+          },
         }),
       );
       writable = true;
@@ -372,10 +527,16 @@ describe('organisation policy (managed storage)', () => {
     if (existsSync(policyFile)) await rm(policyFile);
   });
 
-  test('what the policy sets is locked in the options page and the popup, and applies to the content script', async (ctx) => {
+  test('what the policy sets is locked in the options page and the popup, and applies to the content script; its PIN is the PIN', async (ctx) => {
     if (!writable || h === undefined) return ctx.skip();
     const options = await openOptions(h);
+    // The PIN came with the policy: no first-PIN screen, the policy's PIN opens the page.
+    await options.locator('[data-testid="pin-setup"], [data-testid="unlock"]').first().waitFor();
+    expect(await options.getByTestId('pin-setup').count()).toBe(0);
     await unlockOptions(options, PIN);
+    await options.click('[data-testid="tab-general"]');
+    await options.getByTestId('pin-managed').waitFor();
+    await options.click('[data-testid="tab-sensitivity"]');
     await options.getByTestId('policy-banner').waitFor();
     expect(await options.locator('[data-testid="sensitivity-insult"]').isDisabled()).toBe(true);
     expect(await options.locator('[data-testid="category-insult"] [data-testid="locked"]').count()).toBe(1);
@@ -397,6 +558,8 @@ describe('organisation policy (managed storage)', () => {
     await popup.setViewportSize({ width: 400, height: 640 });
     await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
     await popup.locator('[data-testid="tab-state"]').waitFor();
+    await popup.locator('[data-testid="popup-site-x"]').waitFor();
+    expect(await popup.getByTestId('pin-notice').count()).toBe(0);
     expect(await popup.locator('[data-testid="popup-site-facebook"]').isDisabled()).toBe(true);
     expect(await popup.locator('[data-testid="popup-site-x"]').isDisabled()).toBe(false);
     expect(await popup.getByTestId('tab-state').getAttribute('data-state')).toBe('partial'); // insult is off here

@@ -1,6 +1,6 @@
 /** Approvals at the author's gate: codes, the PIN in person, releases, and what each leaves in the records. */
 import { describe, expect, test } from 'vitest';
-import { NO_APPROVAL_ON_RECORD, SELF_DECLARED_APPROVAL, persistGateEvent, guardHandlers } from '../../src/messaging/supervisor-handlers.ts';
+import { NO_APPROVAL_ON_RECORD, SELF_DECLARED_APPROVAL, persistGateEvent, guardHandlers } from '../../src/supervisor/gate-handlers.ts';
 import { approve, createApprovalRequest, encryptPrivateKey, generateSupervisorKeyPair, hashPin, sha256Hex } from '../../src/security/index.ts';
 import { acceptApprovalCode, approveInPerson, consumeApproval, IN_PERSON_VALID_MS } from '../../src/supervisor/approvals.ts';
 import { openRequest, signApproval } from '../../src/supervisor/signing.ts';
@@ -8,6 +8,7 @@ import { applyRetention } from '../../src/audit/retention.ts';
 import { ANOMALY_CLEAN_WITH_FINDINGS } from '../../src/audit/validate.ts';
 import { listAuditEvents, observeTime, setSetting, ToukouGuardDB } from '../../src/storage/index.ts';
 import { importPrivateKey } from '../../src/security/keys.ts';
+import { keyFingerprint } from '../../src/supervisor/key-fingerprint.ts';
 import { freshDb, freshIndexedDb } from '../storage/helpers.ts';
 
 const TEXT = '市民ゲートボール大会を開催します。';
@@ -216,6 +217,59 @@ describe('what a tab may claim in the log', () => {
     const db = freshDb();
     const deps = { db, readManaged: async () => ({}), now: () => NOW };
     await persistGateEvent(deps, { site: 'x', account: '', decision: 'posted_with_approval', categories: [], clauses: [], severities: [], textHash: await sha256Hex(TEXT) });
-    expect(await listAuditEvents(db)).toEqual([expect.objectContaining({ decision: 'posted_with_approval', reason: SELF_DECLARED_APPROVAL })]);
+    expect(await listAuditEvents(db)).toEqual([expect.objectContaining({ decision: 'posted_with_approval', reason: SELF_DECLARED_APPROVAL, approval: 'self_declared', keyFingerprint: '' })]);
+  });
+
+  test('a PIN from the organisation\'s policy is a PIN: an unconfirmed approval is not taken as the author\'s word', async () => {
+    const db = freshDb();
+    const deps = { db, readManaged: async () => ({ supervisorPinHash: await hashPin(PIN) }), now: () => NOW };
+    await persistGateEvent(deps, { site: 'x', account: '', decision: 'posted_with_approval', categories: [], clauses: [], severities: [], textHash: await sha256Hex(TEXT) });
+    expect(await listAuditEvents(db)).toEqual([expect.objectContaining({ decision: 'posted_override', reason: NO_APPROVAL_ON_RECORD })]);
+  }, 30_000);
+});
+
+// Issue #8 §5: a log read later says which key the approvals were checked against.
+describe('the key fingerprint in every approval and audit row', { timeout: 30_000 }, () => {
+  test('a received code, its refusals and the post it opened carry the fingerprint of the key that verified it', async () => {
+    const db = freshDb();
+    const { pair, privateKey } = await supervisor();
+    const fingerprint = await keyFingerprint(pair.publicKeyJwk);
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    // The same key with other JWK members has the same fingerprint; another key has another.
+    expect(await keyFingerprint({ ...pair.publicKeyJwk, key_ops: ['verify'], ext: true })).toBe(fingerprint);
+    expect(await keyFingerprint((await supervisor()).pair.publicKeyJwk)).not.toBe(fingerprint);
+    const deps = { db, readManaged: async () => ({ supervisorPublicKey: pair.publicKeyJwk }), now: () => NOW };
+    const handlers = guardHandlers(deps);
+    const code = await codeFor(TEXT, privateKey);
+    expect(await handlers['approval.code']({ ...subject(TEXT + '!'), code }, { id: 'x' })).toMatchObject({ ok: false });
+    expect(await handlers['approval.code']({ ...subject(), code }, { id: 'x' })).toMatchObject({ ok: true });
+    await persistGateEvent(deps, { site: 'x', account: 'hirakawa_city', decision: 'posted_with_approval', categories: [], clauses: [], severities: [], textHash: await sha256Hex(TEXT) });
+    await persistGateEvent(deps, { site: 'x', account: 'hirakawa_city', decision: 'posted_clean', categories: [], clauses: [], severities: [], textHash: await sha256Hex('別の投稿') });
+    expect((await db.approvals.toArray()).map((a) => a.keyFingerprint)).toEqual([fingerprint]);
+    expect((await listAuditEvents(db)).map((e) => [e.decision, e.keyFingerprint, e.approval])).toEqual([
+      ['approval_refused', fingerprint, undefined],
+      ['posted_with_approval', fingerprint, 'code'],
+      ['posted_clean', fingerprint, undefined],
+    ]);
+  });
+
+  test('in person and in the supervisor profile: the approval, the refusal and the issued code carry it too', async () => {
+    const db = freshDb();
+    const pair = await generateSupervisorKeyPair();
+    await setSetting(db, 'supervisorPinHash', await hashPin(PIN));
+    await setSetting(db, 'supervisorPublicKey', pair.publicKeyJwk);
+    await setSetting(db, 'supervisorPrivateKey', await encryptPrivateKey(pair.privateKeyJwk, PIN));
+    const fingerprint = await keyFingerprint(pair.publicKeyJwk);
+    expect(await approveInPerson(db, { ...subject(), pin: '135792', kind: 'approve' }, NOW)).toMatchObject({ ok: false });
+    expect(await approveInPerson(db, { ...subject(), pin: PIN, kind: 'approve' }, NOW)).toMatchObject({ ok: true });
+    await persistGateEvent({ db, readManaged: async () => ({}), now: () => NOW }, { site: 'x', account: 'hirakawa_city', decision: 'posted_with_approval', categories: [], clauses: [], severities: [], textHash: await sha256Hex(TEXT) });
+    const opened = await openRequest(await createApprovalRequest({ text: TEXT, account: 'hirakawa_city', site: 'x', now: NOW }));
+    if (!opened.ok) throw new Error(opened.reason);
+    await signApproval(db, opened.request, { pin: PIN, kind: 'approve', expiresInMinutes: 60, now: NOW });
+    expect((await db.approvals.toArray()).map((a) => [a.code === 'PIN' ? 'PIN' : 'code', a.keyFingerprint])).toEqual([['PIN', fingerprint], ['code', fingerprint]]);
+    expect((await listAuditEvents(db)).map((e) => [e.decision, e.keyFingerprint, e.approval])).toEqual([
+      ['approval_refused', fingerprint, undefined],
+      ['posted_with_approval', fingerprint, 'in_person'],
+    ]);
   });
 });

@@ -7,25 +7,18 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { createApprovalRequest, hashPin, PBKDF2_ITERATIONS, generateSupervisorKeyPair, verifyApprovalCode } from '../../src/security/index.ts';
 import { approveInPerson } from '../../src/supervisor/approvals.ts';
-import { createLogApi, createOptionsApi, type PageDeps } from '../../src/supervisor/page-api.ts';
 import { createPopupApi } from '../../src/supervisor/popup-api.ts';
 import { checkSupervisorPin, countAttempt, pinWait, type PinLimits } from '../../src/supervisor/pin-guard.ts';
 import { openRequest, signApproval } from '../../src/supervisor/signing.ts';
 import { getSetting, setSetting, ToukouGuardDB } from '../../src/storage/index.ts';
 import { freshDb, freshIndexedDb } from '../storage/helpers.ts';
 import { legacyEncryptedKey, legacyPinHash } from '../security/legacy.ts';
+import { adminSetup } from './helpers.ts';
 
 const PIN = '246810';
 const WRONG = '135792';
 const NOW = Date.UTC(2026, 3, 1, 1, 0, 0);
 const LIMITS: PinLimits = { freeFailures: 3, baseLockMs: 60_000, maxLockMs: 10 * 60_000 };
-
-function pageDeps(db: ToukouGuardDB, now: () => number): PageDeps {
-  return {
-    db, readManaged: async () => ({}), notifyChanged: () => undefined, download: () => undefined, copy: async () => undefined,
-    openLog: () => undefined, openOptions: () => undefined, print: () => undefined, now, pinLimits: LIMITS,
-  };
-}
 
 async function withPin(db: ToukouGuardDB): Promise<ToukouGuardDB> {
   await setSetting(db, 'supervisorPinHash', await hashPin(PIN));
@@ -48,22 +41,26 @@ describe('one persisted limiter for every PIN check', { timeout: 30_000 }, () =>
 
   test('options, log, popup, signing and the in-person window share one count', async () => {
     const db = await withPin(freshDb());
-    let now = NOW;
-    const deps = pageDeps(db, () => now);
-    const options = createOptionsApi(deps);
+    const clock = { now: NOW };
+    // The background's admin table, with this file's limits (the count itself is in the database).
+    const s = adminSetup({ db, clock });
+    const options = s.send();
+    const open = await options('admin.unlock', { pin: PIN });
+    if (!open.ok) throw new Error(open.message);
+    const popup = createPopupApi({ admin: s.send(), download: () => undefined, copy: async () => undefined, openLog: () => undefined, openOptions: () => undefined, print: () => undefined }, async () => undefined);
     // Three wrong guesses, each at a different door.
-    expect(await options.verifyPin(WRONG)).toBe(false);
-    expect(await createLogApi(deps).setRetention(30, WRONG)).toMatchObject({ ok: false, message: 'PIN が違います。' });
-    expect(await approveInPerson(db, { ...subject, pin: WRONG, kind: 'approve' }, now, LIMITS)).toMatchObject({ ok: false });
+    expect(await options('admin.unlock', { pin: WRONG })).toMatchObject({ ok: false, message: 'PIN が違います。' });
+    expect(await options('admin.applyImport', { token: open.value.token, pin: WRONG, text: '{"format":"toukou-guard-settings","version":1}' })).toMatchObject({ ok: false, message: 'PIN が違います。' });
+    expect(await approveInPerson(db, { ...subject, pin: WRONG, kind: 'approve' }, clock.now, LIMITS)).toMatchObject({ ok: false });
     // Every door is now shut, for the right PIN too.
-    now += 1000;
-    expect(await options.verifyPin(PIN)).toBe(false);
-    expect(await createPopupApi(deps).setSiteEnabled('x', false, PIN)).toMatchObject({ ok: false, message: expect.stringContaining('秒後') });
-    expect(await approveInPerson(db, { ...subject, pin: PIN, kind: 'approve' }, now, LIMITS)).toMatchObject({ ok: false, reason: expect.stringContaining('秒後') });
-    expect(await options.setPin('975310', PIN)).toMatchObject({ ok: false, message: expect.stringContaining('秒後') });
+    clock.now += 1000;
+    expect(await options('admin.unlock', { pin: PIN })).toMatchObject({ ok: false, message: expect.stringContaining('秒後') });
+    expect(await popup.setSiteEnabled('x', false, PIN)).toMatchObject({ ok: false, message: expect.stringContaining('秒後') });
+    expect(await approveInPerson(db, { ...subject, pin: PIN, kind: 'approve' }, clock.now, LIMITS)).toMatchObject({ ok: false, reason: expect.stringContaining('秒後') });
+    expect(await options('admin.changePin', { token: open.value.token, current: PIN, next: '975310' })).toMatchObject({ ok: false, message: expect.stringContaining('秒後') });
     expect((await getSetting(db, 'siteEnabled')).x).toBe(true);
-    now += 60_000;
-    expect(await options.verifyPin(PIN)).toBe(true);
+    clock.now += 60_000;
+    expect(await options('admin.unlock', { pin: PIN })).toMatchObject({ ok: true });
   });
 
   test('guesses sent at once are counted before they are tried: past the free ones they are not tried at all', async () => {
@@ -113,7 +110,7 @@ describe('PBKDF2 at 600,000 rounds; older records upgraded at the next right PIN
     // A wrong PIN upgrades nothing.
     expect(await checkSupervisorPin(db, WRONG, { now: NOW, limits: LIMITS })).toMatchObject({ ok: false });
     expect((await getSetting(db, 'supervisorPinHash'))?.iterations).toBe(210_000);
-    expect(await createOptionsApi(pageDeps(db, () => NOW)).verifyPin(PIN)).toBe(true);
+    expect(await adminSetup({ db }).send()('admin.unlock', { pin: PIN })).toMatchObject({ ok: true });
     expect((await getSetting(db, 'supervisorPinHash'))?.iterations).toBe(PBKDF2_ITERATIONS);
     expect((await getSetting(db, 'supervisorPrivateKey'))?.kdf.iterations).toBe(PBKDF2_ITERATIONS);
     // The upgraded key is the same key: codes it signs verify under the public key staff already have.

@@ -22,10 +22,25 @@ export function ApproveApp({ api }: { api: ApproveApi }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Extract<ApprovalReply, { ok: true }> | null>(null);
-  useEffect(() => {
-    api.subject().then(setView, () => setView(null));
-  }, [api]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const load = () => {
+    setLoadError(null);
+    api.subject().then(setView, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+  };
+  useEffect(load, [api]);
+  const cancel = () => void api.cancel().catch((e: unknown) => setError(`取りやめを伝えられませんでした（${e instanceof Error ? e.message : String(e)}）。もう一度押すか、この画面を閉じてください。`));
 
+  if (loadError !== null) {
+    return (
+      <main class="approve" role="alert" data-testid="approve-load-error">
+        <h1>所属長の確認</h1>
+        <p class="error">確認する投稿を読み込めませんでした（{loadError}）。</p>
+        <button type="button" onClick={load}>
+          もう一度読み込む
+        </button>
+      </main>
+    );
+  }
   if (view === undefined) return <main class="approve"><p>読み込み中…</p></main>;
   if (view === null) {
     return (
@@ -118,7 +133,7 @@ export function ApproveApp({ api }: { api: ApproveApi }) {
             <button type="submit" class="primary" disabled={busy || pin === '' || (release && reason.trim() === '')} data-testid="approve-submit">
               {release ? 'ブロックを解除する' : '了承する'}
             </button>
-            <button type="button" onClick={() => void api.cancel()} data-testid="approve-cancel">
+            <button type="button" onClick={cancel} data-testid="approve-cancel">
               取りやめる
             </button>
           </div>

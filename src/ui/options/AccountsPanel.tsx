@@ -56,6 +56,7 @@ export function AccountsPanel({ api, snapshot, onSaved }: { api: OptionsApi; sna
   const [draft, setDraft] = useState<Unsaved<AccountRecord> | null>(null);
   const [problems, setProblems] = useState<AccountProblem[]>([]);
   const [printing, setPrinting] = useState<AccountRecord | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   const errorOf = (field: string) => problems.filter((p) => p.field === field).map((p) => p.message);
 
   const update = (patch: Partial<Unsaved<AccountRecord>>) => {
@@ -137,7 +138,7 @@ export function AccountsPanel({ api, snapshot, onSaved }: { api: OptionsApi; sna
                 <button type="button" class="link" onClick={() => { setDraft(a); setProblems([]); }}>
                   編集
                 </button>
-                <button type="button" class="link" onClick={async () => { await api.deleteAccount(a.id); onSaved(); }}>
+                <button type="button" class="link" onClick={async () => { const r = await api.deleteAccount(a.id); if (r.ok) onSaved(); else setDeleteError(r.message); }}>
                   削除
                 </button>
               </td>
@@ -145,6 +146,11 @@ export function AccountsPanel({ api, snapshot, onSaved }: { api: OptionsApi; sna
           ))}
         </tbody>
       </table>
+      {deleteError !== null ? (
+        <p class="error" role="alert">
+          {deleteError}
+        </p>
+      ) : null}
       {draft === null ? (
         <p>
           <button type="button" class="primary" onClick={() => { setDraft(EMPTY); setProblems([]); }} data-testid="account-add">

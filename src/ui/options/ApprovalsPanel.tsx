@@ -8,8 +8,9 @@ import { useState } from 'preact/hooks';
 import { clauseById } from '../../shared/clauses.ts';
 import type { ApprovalKind, ApprovalRequest } from '../../security/approval.ts';
 import type { CheckResult } from '../../shared/types.ts';
-import type { OptionsApi, OptionsSnapshot } from './api.ts';
+import type { OptionsApi, OptionsSnapshot, Result } from './api.ts';
 import { ApprovalVerdict, FindingsList, Lock } from './common.tsx';
+import { formatFingerprint } from './fingerprint.ts';
 
 const EXPIRY: Array<[number, string]> = [
   [60, '1時間'],
@@ -28,6 +29,7 @@ function KeySection({ api, snapshot, onSaved }: { api: OptionsApi; snapshot: Opt
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
+  const [copied, setCopied] = useState<Result | null>(null);
   const key = snapshot.config.supervisorPublicKey;
   const locked = snapshot.config.locks.includes('supervisorPublicKey');
   const keyText = key === null ? '' : JSON.stringify({ kty: key.kty, crv: key.crv, x: key.x, y: key.y });
@@ -68,14 +70,21 @@ function KeySection({ api, snapshot, onSaved }: { api: OptionsApi; snapshot: Opt
       {key === null ? (
         <p class="note">設定されていません。了承コードはまだ使えません。</p>
       ) : (
-        <div class="row">
-          <div class="code" data-testid="public-key" style={{ flex: 1 }}>
-            {keyText}
+        <>
+          <p>
+            指紋: <code data-testid="key-fingerprint">{formatFingerprint(snapshot.keyFingerprint)}</code>
+            <span class="note">（公開鍵を渡すときや受け取るときは、この指紋が所属長の端末の表示と同じかを電話などで確かめてください）</span>
+          </p>
+          <div class="row">
+            <div class="code" data-testid="public-key" style={{ flex: 1 }}>
+              {keyText}
+            </div>
+            <button type="button" onClick={async () => setCopied(await api.copy(keyText))}>
+              コピー
+            </button>
           </div>
-          <button type="button" onClick={() => api.copy(keyText)}>
-            コピー
-          </button>
-        </div>
+          {copied !== null ? <p class={copied.ok ? 'ok' : 'error'}>{copied.ok ? 'コピーしました。' : copied.message}</p> : null}
+        </>
       )}
       {!snapshot.hasSigningKey && !locked ? (
         <div class="row">
@@ -118,6 +127,7 @@ export function ApprovalsPanel({ api, snapshot, onSaved }: { api: OptionsApi; sn
   const [pin, setPin] = useState('');
   const [code, setCode] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
+  const [copied, setCopied] = useState<Result | null>(null);
   const blocked = opened !== null && opened.result.findings.some((f) => f.severity === 'block');
 
   async function open() {
@@ -144,6 +154,7 @@ export function ApprovalsPanel({ api, snapshot, onSaved }: { api: OptionsApi; sn
     }
     const r = await api.approve(opened.request, { pin, kind, expiresInMinutes: minutes, reason });
     setPin('');
+    setCopied(null);
     if (r.ok) {
       setCode(r.value);
       setError(null);
@@ -193,9 +204,10 @@ export function ApprovalsPanel({ api, snapshot, onSaved }: { api: OptionsApi; sn
               <div class="code" data-testid="approval-code">
                 {code}
               </div>
-              <button type="button" onClick={() => api.copy(code)}>
+              <button type="button" onClick={async () => setCopied(await api.copy(code))}>
                 コピー
               </button>
+              {copied !== null ? <span class={copied.ok ? 'ok' : 'error'}>{copied.ok ? 'コピーしました。' : copied.message}</span> : null}
             </div>
           ) : refused ? (
             <div class="box bad" data-testid="refused-view">

@@ -36,7 +36,7 @@ export function ExceptionsPanel({ api, snapshot, onSaved }: { api: OptionsApi; s
                   {managed ? (
                     <Lock />
                   ) : (
-                    <button type="button" class="link" onClick={async () => { if (e.id !== undefined) await api.deleteException(e.id); onSaved(); }}>
+                    <button type="button" class="link" onClick={async () => { if (e.id === undefined) return; const r = await api.deleteException(e.id); setErrors({ ...errors, [kind]: r.ok ? undefined : r.message }); if (r.ok) onSaved(); }}>
                       削除
                     </button>
                   )}

@@ -7,13 +7,14 @@ import { Lock } from './common.tsx';
 export function GeneralPanel({ api, snapshot, onSaved }: { api: OptionsApi; snapshot: OptionsSnapshot; onSaved: () => void }) {
   const { config } = snapshot;
   const [days, setDays] = useState(String(config.retentionDays));
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
   const [pinStatus, setPinStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  const show = (r: { ok: boolean; message?: string }, done: string) => {
-    setStatus(r.ok ? done : (r.message ?? ''));
+  const [policyPin, setPolicyPin] = useState<{ ok: boolean; text: string; copied?: boolean } | null>(null);
+  const show = (r: { ok: true } | { ok: false; message: string }, done: string) => {
+    setStatus(r.ok ? { ok: true, message: done } : { ok: false, message: r.message });
     if (r.ok) onSaved();
   };
   return (
@@ -59,36 +60,86 @@ export function GeneralPanel({ api, snapshot, onSaved }: { api: OptionsApi; snap
           記録を見る
         </button>
       </div>
-      {status !== null ? <p role="status">{status}</p> : null}
+      {status !== null ? (
+        <p class={status.ok ? 'ok' : 'error'} role={status.ok ? 'status' : 'alert'} data-testid="general-status">
+          {status.message}
+        </p>
+      ) : null}
 
-      <h2>所属長 PIN の変更</h2>
-      <p class="note">{PIN_RULE_JA}</p>
-      <div class="row">
-        <input type="password" inputMode="numeric" placeholder="いまの PIN" value={current} onInput={(e) => setCurrent(e.currentTarget.value)} aria-label="いまの PIN" />
-        <input type="password" inputMode="numeric" placeholder="新しい PIN" value={next} onInput={(e) => setNext(e.currentTarget.value)} aria-label="新しい PIN" />
-        <input type="password" inputMode="numeric" placeholder="新しい PIN（確認）" value={again} onInput={(e) => setAgain(e.currentTarget.value)} aria-label="新しい PIN（確認）" />
-        <button
-          type="button"
-          disabled={current === '' || next === ''}
-          onClick={async () => {
-            if (next !== again) {
-              setPinStatus({ ok: false, message: '確認の PIN が一致しません。' });
-              return;
-            }
-            const r = await api.setPin(next, current);
-            setPinStatus(r.ok ? { ok: true, message: 'PIN を変更しました。' } : { ok: false, message: r.message });
-            if (r.ok) {
-              setCurrent('');
-              setNext('');
-              setAgain('');
-            }
-          }}
-        >
-          変更
-        </button>
-      </div>
-      {pinStatus !== null ? <p class={pinStatus.ok ? 'ok' : 'error'}>{pinStatus.message}</p> : null}
-      {snapshot.hasSigningKey ? <p class="note">この端末には署名用の鍵があります。PIN を変えると、鍵も新しい PIN で保護し直されます。</p> : null}
+      <h2>所属長 PIN</h2>
+      {snapshot.pinManaged ? (
+        <p data-testid="pin-managed">
+          <Lock /> 所属長の PIN は組織のポリシーで配られています。変えるときは情報システム担当に依頼してください。
+        </p>
+      ) : (
+        <>
+          <h3>PIN の変更</h3>
+          <p class="note">{PIN_RULE_JA}</p>
+          <div class="row">
+            <input type="password" inputMode="numeric" placeholder="いまの PIN" value={current} onInput={(e) => setCurrent(e.currentTarget.value)} aria-label="いまの PIN" data-testid="pin-current" />
+            <input type="password" inputMode="numeric" placeholder="新しい PIN" value={next} onInput={(e) => setNext(e.currentTarget.value)} aria-label="新しい PIN" data-testid="pin-next" />
+            <input type="password" inputMode="numeric" placeholder="新しい PIN（確認）" value={again} onInput={(e) => setAgain(e.currentTarget.value)} aria-label="新しい PIN（確認）" data-testid="pin-again" />
+            <button
+              type="button"
+              disabled={current === '' || next === ''}
+              data-testid="pin-change"
+              onClick={async () => {
+                if (next !== again) {
+                  setPinStatus({ ok: false, message: '確認の PIN が一致しません。' });
+                  return;
+                }
+                const r = await api.changePin(current, next);
+                setPinStatus(r.ok ? { ok: true, message: 'PIN を変更しました。ほかに開いている設定画面・記録画面は、新しい PIN でもう一度開いてください。' } : { ok: false, message: r.message });
+                if (r.ok) {
+                  setCurrent('');
+                  setNext('');
+                  setAgain('');
+                }
+              }}
+            >
+              変更
+            </button>
+          </div>
+          {pinStatus !== null ? (
+            <p class={pinStatus.ok ? 'ok' : 'error'} role={pinStatus.ok ? 'status' : 'alert'}>
+              {pinStatus.message}
+            </p>
+          ) : null}
+          {snapshot.hasSigningKey ? <p class="note">この端末には署名用の鍵があります。PIN を変えると、鍵も新しい PIN で保護し直されます。</p> : null}
+          <h3>組織で同じ PIN を配る（情報システム担当向け）</h3>
+          <p class="note">
+            この PIN を組織のポリシー（managed storage の <code>supervisorPinHash</code>）で職員の端末に配ると、その端末では最初に開いた人が PIN を決めることはできなくなります。
+            書き出すのは PIN そのものではなく、照合用の値（ハッシュ）です。それでも PIN を推測する手がかりになるため、情報システム担当にだけ渡してください。
+          </p>
+          <button
+            type="button"
+            data-testid="pin-policy-show"
+            onClick={async () => {
+              const r = await api.pinForPolicy();
+              setPolicyPin(r.ok ? { ok: true, text: r.value } : { ok: false, text: r.message });
+            }}
+          >
+            ポリシー用の値を表示
+          </button>
+          {policyPin !== null ? (
+            policyPin.ok ? (
+              <div class="row">
+                <pre class="code" data-testid="pin-policy" style={{ flex: 1 }}>
+                  {policyPin.text}
+                </pre>
+                <button type="button" onClick={async () => setPolicyPin({ ok: true, text: policyPin.text, copied: (await api.copy(policyPin.text)).ok })}>
+                  コピー
+                </button>
+                {policyPin.copied === true ? <span class="ok">コピーしました。</span> : null}
+              </div>
+            ) : (
+              <p class="error" role="alert">
+                {policyPin.text}
+              </p>
+            )
+          ) : null}
+        </>
+      )}
     </section>
   );
 }

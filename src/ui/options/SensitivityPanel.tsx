@@ -110,7 +110,11 @@ export function SensitivityPanel({ api, snapshot, onSaved }: { api: OptionsApi; 
                     type="button"
                     class="link"
                     onClick={async () => {
-                      await api.setCategory(c, null);
+                      const r = await api.setCategory(c, null);
+                      if (!r.ok) {
+                        setStatus(r.message);
+                        return;
+                      }
                       setDraft({ ...draft, [c]: snapshot.defaults[c] });
                       onSaved();
                     }}

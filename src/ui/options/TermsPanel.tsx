@@ -66,7 +66,7 @@ export function TermsPanel({ api, snapshot, onSaved }: { api: OptionsApi; snapsh
   const [draft, setDraft] = useState<Draft | null>(null);
   const [originalId, setOriginalId] = useState<string | null>(null);
   const [problems, setProblems] = useState<CustomTermProblem[]>([]);
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const terms = snapshot.config.customTerms;
 
   const update = (patch: Partial<Draft>) => {
@@ -88,10 +88,10 @@ export function TermsPanel({ api, snapshot, onSaved }: { api: OptionsApi; snapsh
     if (found.length > 0) return;
     const r = await api.putTerm(term, originalId);
     if (!r.ok) {
-      setStatus(r.message);
+      setStatus({ ok: false, message: r.message });
       return;
     }
-    setStatus(`「${term.forms[0] ?? term.id}」を保存しました。`);
+    setStatus({ ok: true, message: `「${term.forms[0] ?? term.id}」を保存しました。` });
     setDraft(null);
     onSaved();
   }
@@ -143,7 +143,7 @@ export function TermsPanel({ api, snapshot, onSaved }: { api: OptionsApi; snapsh
                     <button type="button" class="link" onClick={() => { setDraft(toDraft(t)); setOriginalId(t.id); setProblems([]); setStatus(null); }}>
                       編集
                     </button>
-                    <button type="button" class="link" onClick={async () => { await api.deleteTerm(t.id); onSaved(); }}>
+                    <button type="button" class="link" onClick={async () => { const r = await api.deleteTerm(t.id); if (r.ok) onSaved(); else setStatus({ ok: false, message: r.message }); }}>
                       削除
                     </button>
                   </span>
@@ -153,7 +153,11 @@ export function TermsPanel({ api, snapshot, onSaved }: { api: OptionsApi; snapsh
           ))}
         </tbody>
       </table>
-      {status !== null ? <p class="ok" role="status">{status}</p> : null}
+      {status !== null ? (
+        <p class={status.ok ? 'ok' : 'error'} role={status.ok ? 'status' : 'alert'} data-testid="terms-status">
+          {status.message}
+        </p>
+      ) : null}
       {draft === null ? (
         <p>
           <button type="button" class="primary" data-testid="term-add" onClick={() => { setDraft(EMPTY); setOriginalId(null); setProblems([]); setStatus(null); }}>

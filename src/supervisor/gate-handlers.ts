@@ -1,19 +1,23 @@
 /**
- * The background's handlers for the supervisors' side (issue #4), registered by
- * entrypoints/background.ts next to the content handlers: a content script's configuration and
- * approvals (GuardProtocol, content-script senders only), the extension pages' notices and full
- * checks (PageProtocol, own pages only), and the Dexie-backed audit log behind `audit.append`.
+ * The background's handlers for what a content script may ask of the supervisors' side (issue #4),
+ * registered by entrypoints/background.ts: its configuration and approvals (GuardProtocol,
+ * content-script senders only), the Dexie-backed audit log behind `audit.append`, and the pages'
+ * full checks (PageProtocol, own pages only). Everything that changes the supervisor's data is in
+ * admin.ts, behind the PIN session. (These tables moved here from src/messaging/ in issue #8:
+ * messaging/ is the wire and never imports supervisor/.)
  */
-import { buildAuditEvent } from '../audit/event.ts';
 import { checkGateEventText, validateGateEvent } from '../audit/validate.ts';
+import type { HandlerTable } from '../messaging/handlers.ts';
+import type { AuditAppend, EngineConfig } from '../messaging/protocol.ts';
+import type { GuardProtocol, PageProtocol } from '../messaging/supervisor-protocol.ts';
 import { createApprovalRequest } from '../security/approval.ts';
 import type { CheckResult, Platform } from '../shared/types.ts';
-import { addAuditEvent, getSetting, type AuditDecision, type ToukouGuardDB } from '../storage/index.ts';
-import { acceptApprovalCode, consumeApproval } from '../supervisor/approvals.ts';
-import { guardConfig, loadEffectiveConfig } from '../supervisor/config.ts';
-import type { HandlerTable } from './handlers.ts';
-import type { AuditAppend } from './protocol.ts';
-import type { GuardProtocol, PageProtocol } from './supervisor-protocol.ts';
+import { addAuditEvent, type AuditApprovalBasis, type AuditDecision, type ToukouGuardDB } from '../storage/index.ts';
+import { acceptApprovalCode, consumeApproval, IN_PERSON_CODE } from './approvals.ts';
+import { stampedAuditEvent } from './audit-writer.ts';
+import { guardConfig, loadEffectiveConfig } from './config.ts';
+import { keyFingerprint } from './key-fingerprint.ts';
+import { resolvePin } from './pin-config.ts';
 
 export interface SupervisorDeps {
   db: ToukouGuardDB;
@@ -33,7 +37,7 @@ export function guardHandlers(deps: SupervisorDeps): HandlerTable<GuardProtocol>
     },
     async 'approval.code'(request) {
       const config = await loadEffectiveConfig(db, await deps.readManaged());
-      return acceptApprovalCode(db, config.supervisorPublicKey, request, now());
+      return acceptApprovalCode(db, config.supervisorPublicKey, request, now(), { keepText: config.auditKeepText });
     },
   };
 }
@@ -54,8 +58,10 @@ export const SELF_DECLARED_APPROVAL = '了承は本人の申告による（所�
  * A post the tab says went out with an approval is stored as approved only when the background
  * finds an approval it granted itself for this text, account and site, and uses it up; a release
  * is logged as `released` with the supervisor's reason; without one the post is logged as
- * `posted_override` with `NO_APPROVAL_ON_RECORD` (or, when nothing could verify an approval on
- * this machine, as the author's own word). The text is kept only when the configuration in force says so.
+ * `posted_override` with `NO_APPROVAL_ON_RECORD` or, while no supervisor PIN (here or by policy)
+ * and no public key is configured, as the author's own word (`approval: 'self_declared'`). Every
+ * row carries the fingerprint of the public key in force. The text is kept only when the
+ * configuration in force says so.
  */
 export async function persistGateEvent(deps: SupervisorDeps, input: GateAuditEvent & { time?: number }): Promise<number> {
   const { db } = deps;
@@ -63,10 +69,12 @@ export async function persistGateEvent(deps: SupervisorDeps, input: GateAuditEve
   const background = given ?? (deps.now ?? Date.now)();
   const { event, time, anomaly } = validateGateEvent(raw, background);
   await checkGateEventText(event);
-  const config = await loadEffectiveConfig(db, await deps.readManaged());
+  const managed = await deps.readManaged();
+  const config = await loadEffectiveConfig(db, managed);
   const account = event.account ?? '';
   let decision: AuditDecision = event.decision;
   let reason = event.reason;
+  let approval: AuditApprovalBasis | undefined;
   if (anomaly !== null) {
     decision = 'posted_override';
     reason = reason === undefined || reason.trim() === '' ? anomaly : `${anomaly} ${reason}`;
@@ -74,19 +82,25 @@ export async function persistGateEvent(deps: SupervisorDeps, input: GateAuditEve
   if (decision === 'posted_with_approval') {
     const used = await consumeApproval(db, { textHash: event.textHash, account, site: event.site }, background);
     if (used === undefined) {
-      const verifiable = config.supervisorPublicKey !== null || (await getSetting(db, 'supervisorPinHash')) !== null;
+      const verifiable = config.supervisorPublicKey !== null || (await resolvePin(db, managed)).hash !== null;
       if (verifiable) {
         decision = 'posted_override';
         reason = reason === undefined || reason.trim() === '' || reason === SELF_DECLARED_APPROVAL ? NO_APPROVAL_ON_RECORD : `${NO_APPROVAL_ON_RECORD} ${reason}`;
-      } else reason = SELF_DECLARED_APPROVAL;
-    } else if (used.kind === 'release') {
-      decision = 'released';
-      reason = used.reason ?? reason;
+      } else {
+        reason = SELF_DECLARED_APPROVAL;
+        approval = 'self_declared';
+      }
+    } else {
+      approval = used.code === IN_PERSON_CODE ? 'in_person' : 'code';
+      if (used.kind === 'release') {
+        decision = 'released';
+        reason = used.reason ?? reason;
+      }
     }
   }
-  const stored = await buildAuditEvent(
+  const stored = await stampedAuditEvent(
     { time, site: event.site, account, decision, result: { findings: [] }, text: event.text ?? '' },
-    { keepText: config.auditKeepText && event.text !== undefined },
+    { keyFingerprint: await keyFingerprint(config.supervisorPublicKey), keepText: config.auditKeepText && event.text !== undefined, ...(approval === undefined ? {} : { approval }) },
   );
   // The gate summarised its findings itself (validated above); the hash is of the exact text that went out.
   stored.categories = event.categories;
@@ -97,19 +111,18 @@ export async function persistGateEvent(deps: SupervisorDeps, input: GateAuditEve
   return addAuditEvent(db, stored);
 }
 
-export interface PageDepsForBackground extends SupervisorDeps {
-  /** Sends `config.changed` to every tab of a guarded site; answers how many were told. */
-  broadcast: () => Promise<number>;
+export interface PageDepsForBackground {
   fullCheck: (request: { text: string; platform: Platform }) => Promise<CheckResult>;
+  engine: () => Promise<EngineConfig>;
 }
 
 export function pageHandlers(deps: PageDepsForBackground): HandlerTable<PageProtocol> {
   return {
-    async 'settings.changed'() {
-      return { tabs: await deps.broadcast() };
-    },
     'page.check'(request) {
       return deps.fullCheck(request);
+    },
+    'page.engine'() {
+      return deps.engine();
     },
   };
 }
