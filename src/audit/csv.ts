@@ -9,13 +9,13 @@
  * written by whoever drafted it, and a stored record is only as trustworthy as what wrote it.
  */
 import { CATEGORY_LABEL_JA } from '../shared/clauses.ts';
-import { getSetting, type AuditEvent, type ToukouGuardDB } from '../storage/index.ts';
+import { getSetting, type AuditApprovalBasis, type AuditEvent, type ToukouGuardDB } from '../storage/index.ts';
 import { writeCsv } from '../settings-io/csv.ts';
 import { queryAuditEvents, type AuditFilter } from './filter.ts';
 import { DECISION_LABEL_JA, SEVERITY_LABEL_JA } from './labels.ts';
 import { JST_OFFSET_MINUTES, formatLocalTime } from './time.ts';
 
-export const AUDIT_CSV_COLUMNS = ['time', 'site', 'account', 'decision', 'reason', 'categories', 'clauses', 'severities', 'text_hash', 'text'] as const;
+export const AUDIT_CSV_COLUMNS = ['time', 'site', 'account', 'decision', 'reason', 'categories', 'clauses', 'severities', 'approval', 'key_fingerprint', 'text_hash', 'text'] as const;
 export type AuditCsvColumn = (typeof AUDIT_CSV_COLUMNS)[number];
 
 export const AUDIT_CSV_HEADER_JA: Record<AuditCsvColumn, string> = {
@@ -27,6 +27,8 @@ export const AUDIT_CSV_HEADER_JA: Record<AuditCsvColumn, string> = {
   categories: 'カテゴリ',
   clauses: '条項',
   severities: '重大度',
+  approval: '了承の方法',
+  key_fingerprint: '公開鍵の指紋',
   text_hash: '本文ハッシュ(SHA-256)',
   text: '本文',
 };
@@ -43,6 +45,9 @@ export interface AuditCsvOptions {
 /** Several values in one cell: categories, clauses, severities. */
 export const MULTI_VALUE_SEPARATOR = '|';
 
+/** How an approved post's approval is known, in the words the log page uses. */
+const APPROVAL_LABEL_JA: Record<AuditApprovalBasis, string> = { code: '了承コード', in_person: '対面（所属長 PIN）', self_declared: '自己申告（所属長 PIN 未設定）' };
+
 export function formatAuditCsv(events: readonly AuditEvent[], options: AuditCsvOptions = {}): string {
   const ja = options.language === 'ja';
   const columns = AUDIT_CSV_COLUMNS.filter((c) => c !== 'text' || options.includeText === true);
@@ -57,6 +62,8 @@ export function formatAuditCsv(events: readonly AuditEvent[], options: AuditCsvO
       case 'categories': return e.categories.map((c) => (ja ? CATEGORY_LABEL_JA[c] : c)).join(MULTI_VALUE_SEPARATOR);
       case 'clauses': return e.clauses.join(MULTI_VALUE_SEPARATOR);
       case 'severities': return e.severities.map((s) => (ja ? SEVERITY_LABEL_JA[s] : s)).join(MULTI_VALUE_SEPARATOR);
+      case 'approval': return e.approval === undefined ? '' : ja ? APPROVAL_LABEL_JA[e.approval] : e.approval;
+      case 'key_fingerprint': return e.keyFingerprint ?? '';
       case 'text_hash': return e.textHash;
       case 'text': return e.text ?? '';
     }

@@ -11,7 +11,7 @@
  *   with `ANOMALY_OVERRIDE_OVER_BLOCK`;
  * - `posted_with_approval`  a CLAIM that an approval opened the gate: the background stores it as
  *   such only when it finds an approval it granted itself for this text, account and site, unused
- *   and unexpired, and uses it up (`persistGateEvent` in src/messaging/supervisor-handlers.ts); a
+ *   and unexpired, and uses it up (`persistGateEvent` in src/supervisor/gate-handlers.ts); a
  *   release found there is stored as `released`; without one it is stored as `posted_override`
  *   with a note that no approval was on record;
  * - `blocked`  held (by a block finding, or because the text could not be checked);

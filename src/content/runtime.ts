@@ -356,6 +356,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
       exemptions,
       clauseOf: clauseById,
       approvalPanel,
+      pinNotice: config?.pinNotice ?? null,
       text: held.text,
       onGoTo(finding) {
         cancelInPerson();

@@ -13,7 +13,8 @@ import type { CustomTerm, ExceptionKind } from '../storage/types.ts';
 import type { ManagedPolicy, PolicyProblem } from './types.ts';
 
 const PLATFORMS: readonly Platform[] = ['x', 'facebook'];
-const KNOWN = ['categories', 'customTerms', 'exceptions', 'supervisorPublicKey', 'siteEnabled', 'auditKeepText', 'retentionDays'];
+/** `supervisorPinHash` is read by src/supervisor/pin-config.ts, which fails closed on a hash it cannot use. */
+const KNOWN = ['categories', 'customTerms', 'exceptions', 'supervisorPublicKey', 'supervisorPinHash', 'siteEnabled', 'auditKeepText', 'retentionDays'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -8,7 +8,7 @@ import {
 import { localDate } from '../audit/time.ts';
 import type { GuardConfig } from '../messaging/supervisor-protocol.ts';
 import { engineOptions } from './engine-options.ts';
-import { resolvePin, withoutManagedPin } from './pin-config.ts';
+import { resolvePin } from './pin-config.ts';
 
 export type { GuardConfig };
 export { engineOptions };
@@ -33,7 +33,7 @@ export async function loadLocalConfig(db: ToukouGuardDB): Promise<LocalConfig> {
 
 /** `managedRaw` is what chrome.storage.managed holds (see managed-source.ts); its PIN is read by pin-config.ts. */
 export async function loadEffectiveConfig(db: ToukouGuardDB, managedRaw: unknown): Promise<EffectiveConfig> {
-  const { policy, problems } = parseManagedPolicy(withoutManagedPin(managedRaw));
+  const { policy, problems } = parseManagedPolicy(managedRaw);
   return mergePolicy(await loadLocalConfig(db), policy, problems);
 }
 

@@ -8,8 +8,7 @@
  * first PIN can be set here, until the IT department fixes it (otherwise a typo in the policy would
  * hand the options page to whoever opens it first).
  *
- * src/policy/parse.ts does not know this key yet: `withoutManagedPin` takes it out of the raw policy
- * before that parser sees it, so it is not reported as unknown.
+ * src/policy/parse.ts knows the key (so it is not reported as unknown) but leaves it to this module.
  */
 import { isPinHash, PBKDF2_LEGACY_ITERATIONS, type PinHash } from '../security/pin.ts';
 import { getSetting, type ToukouGuardDB } from '../storage/index.ts';
@@ -36,13 +35,6 @@ export function managedPin(raw: unknown): { present: false } | { present: true; 
   if (!isRecord(raw) || raw[MANAGED_PIN_KEY] === undefined) return { present: false };
   const value = raw[MANAGED_PIN_KEY];
   return { present: true, hash: isPinHash(value) && value.iterations >= PBKDF2_LEGACY_ITERATIONS ? value : null };
-}
-
-/** The raw policy without the PIN key, for src/policy/parse.ts. */
-export function withoutManagedPin(raw: unknown): unknown {
-  if (!isRecord(raw) || !(MANAGED_PIN_KEY in raw)) return raw;
-  const { [MANAGED_PIN_KEY]: _pin, ...rest } = raw;
-  return rest;
 }
 
 export async function resolvePin(db: ToukouGuardDB, managedRaw: unknown): Promise<PinState> {

@@ -23,6 +23,8 @@ export interface GateDialogProps {
    * the supervisor agreed (the checkbox), and the log says so.
    */
   approvalPanel: Omit<ApprovalPanelProps, 't' | 'mode'> | null;
+  /** While no supervisor PIN is configured: the standing notice (所属長のPINが未設定です…), shown where approval is asked. */
+  pinNotice?: string | null;
   /** The text being posted (the findings' offsets point into it). */
   text: string;
   /** Closes the dialog and selects the finding's words in the compose box. */
@@ -75,7 +77,7 @@ function FindingItem({ t, finding, clause, text, onGoTo }: { t: Translate; findi
 /** What to check in a picture before posting it (4-2-media, 5-4-rights, 5-5-personal-info). */
 const MEDIA_CHECKS = ['gateMediaConsent', 'gateMediaPortrait', 'gateMediaCopyright', 'gateMediaPersonal'] as const;
 
-export function GateDialog({ t, block, warn, approval, media, exemptions, clauseOf, approvalPanel, text, onGoTo, onFix, onProceed }: GateDialogProps) {
+export function GateDialog({ t, block, warn, approval, media, exemptions, clauseOf, approvalPanel, pinNotice, text, onGoTo, onFix, onProceed }: GateDialogProps) {
   const [reason, setReason] = useState('');
   const [attested, setAttested] = useState(false);
   const granted = approvalPanel?.granted ?? null;
@@ -130,6 +132,11 @@ export function GateDialog({ t, block, warn, approval, media, exemptions, clause
                 ))}
               </ul>
             </details>
+            {pinNotice !== undefined && pinNotice !== null ? (
+              <p class="tg-note" role="status" data-testid="tg-pin-notice">
+                {pinNotice}
+              </p>
+            ) : null}
             {approvalPanel !== null ? (
               <ApprovalPanel t={t} mode="approve" {...approvalPanel} />
             ) : (

@@ -93,11 +93,20 @@ describe('CSV export', () => {
 
   it('has fixed columns, no text column by default, ids as values', () => {
     const rows = readCsv(formatAuditCsv([event])).map((r) => r.fields);
-    expect(rows[0]).toEqual(['time', 'site', 'account', 'decision', 'reason', 'categories', 'clauses', 'severities', 'text_hash']);
+    expect(rows[0]).toEqual(['time', 'site', 'account', 'decision', 'reason', 'categories', 'clauses', 'severities', 'approval', 'key_fingerprint', 'text_hash']);
     expect(rows[1]).toEqual([
       '2025-04-01T09:30:00+09:00', 'x', 'hirakawa_city', 'posted_override', `'=HYPERLINK("http://evil")`,
-      'insult|personal_info', '5-5-personal-info|5-8-insult', 'warn|block', event.textHash,
+      'insult|personal_info', '5-5-personal-info|5-8-insult', 'warn|block', '', '', event.textHash,
     ]);
+  });
+
+  it('says how an approved post was approved and under which key', () => {
+    const approved = stored(auditEvent(T, { decision: 'posted_with_approval', approval: 'self_declared', keyFingerprint: 'AB12-CD34' }), 2);
+    const ja = readCsv(formatAuditCsv([approved], { language: 'ja' })).map((r) => r.fields);
+    expect(ja[0]).toContain('了承の方法');
+    expect(ja[1]).toContain('自己申告（所属長 PIN 未設定）');
+    expect(ja[1]).toContain('AB12-CD34');
+    expect(readCsv(formatAuditCsv([approved])).map((r) => r.fields)[1]).toContain('self_declared');
   });
 
   it('adds the text column when asked, quoted per RFC 4180', () => {
@@ -108,7 +117,7 @@ describe('CSV export', () => {
 
   it('has a Japanese header and labels on request', () => {
     const rows = readCsv(formatAuditCsv([event], { language: 'ja', includeText: true })).map((r) => r.fields);
-    expect(rows[0]).toEqual(['日時', 'サイト', 'アカウント', '判断', '理由', 'カテゴリ', '条項', '重大度', '本文ハッシュ(SHA-256)', '本文']);
+    expect(rows[0]).toEqual(['日時', 'サイト', 'アカウント', '判断', '理由', 'カテゴリ', '条項', '重大度', '了承の方法', '公開鍵の指紋', '本文ハッシュ(SHA-256)', '本文']);
     expect(rows[1]!.slice(3, 8)).toEqual(['注意を確認のうえ投稿', `'=HYPERLINK("http://evil")`, '侮蔑・誹謗中傷・不敬|個人情報', '5-5-personal-info|5-8-insult', '注意|禁止']);
   });
 

@@ -151,6 +151,8 @@ export function describeGuardSuite(site: SiteFixture): void {
       expect(await gate(page).getAttribute('data-kind')).toBe('approval');
       expect(await page.locator('[data-testid="tg-gate-proceed"]').isDisabled()).toBe(true);
       await screenshot(page, `${site.name}-gate-approval.png`);
+      // No supervisor PIN in this profile: the author is told that only their own word stands for the approval.
+      expect(await page.locator('[data-testid="tg-pin-notice"]').textContent()).toContain('所属長のPINが未設定です');
       await page.check('[data-testid="tg-gate-approved"]');
       // Two actions: the gate presses Post itself once the approval is confirmed.
       await page.click('[data-testid="tg-gate-proceed"]');

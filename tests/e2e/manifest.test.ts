@@ -67,6 +67,6 @@ describe('manifest', () => {
     expect(storage?.managed_schema).toBe('managed_schema.json');
     const schema = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'managed_schema.json'), 'utf8')) as { type: string; properties: Record<string, unknown> };
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties).sort()).toEqual(['auditKeepText', 'categories', 'customTerms', 'exceptions', 'retentionDays', 'siteEnabled', 'supervisorPublicKey']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['auditKeepText', 'categories', 'customTerms', 'exceptions', 'retentionDays', 'siteEnabled', 'supervisorPinHash', 'supervisorPublicKey']);
   });
 });

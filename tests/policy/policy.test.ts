@@ -97,6 +97,6 @@ describe('public/managed_schema.json', () => {
     const known = Object.keys(schema.properties).sort();
     const { problems } = parseManagedPolicy(Object.fromEntries(known.map((k) => [k, undefined])));
     expect(problems).toEqual([]);
-    expect(known).toEqual(['auditKeepText', 'categories', 'customTerms', 'exceptions', 'retentionDays', 'siteEnabled', 'supervisorPublicKey']);
+    expect(known).toEqual(['auditKeepText', 'categories', 'customTerms', 'exceptions', 'retentionDays', 'siteEnabled', 'supervisorPinHash', 'supervisorPublicKey']);
   });
 });
