@@ -27,17 +27,20 @@ if (!['all', 'even', 'odd'].includes(half)) throw new Error(`--half must be all,
  * Per category, the logit at or above which the model reports; null: never. Chosen on the odd
  * drafts with a model trained on the even ones (`--half even`, then `npx tsx
  * scripts/probe-drafts.ts --check`): the lowest logit at which the model found about ten
- * violations the rules missed for each clean draft it flagged, and no newsletter article or
- * Not Toxic row. Rumour, decision process and public order never reached that on held-out
+ * violations the rules missed for each clean draft it flagged, and no newsletter article; then
+ * set for the model trained on every line so that the whole engine stays within the targets on the
+ * toxicity set's Not Toxic rows (≤ 2 %) and XSafety's clear negatives (≤ 3 %): these two
+ * thresholds were chosen with those sets in view, so their held-back halves are the honest check.
+ * Rumour, decision process and public order never reached that on held-out
  * drafts, and personal information flagged ordinary features (a farmer named with their age, the
  * city hall's address), so the model leaves those to the rules.
  */
 const DEFAULT_THRESHOLDS: Partial<Record<Category, number | null>> = {
-  insult: 6,
+  insult: 7,
   discrimination: 4,
   illegal: 6,
   rumour: null,
-  confidential: 6,
+  confidential: 5,
   decision_process: null,
   public_order: null,
   personal_info: null,

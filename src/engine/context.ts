@@ -4,6 +4,7 @@
  * settings (cf. textlint: a rule only reports; the scorer filters).
  */
 import type { Category, Severity } from '../shared/types.ts';
+import type { SignalRoles } from './rules/signals.ts';
 import type { Dictionary, DictionaryEntry } from '../dictionary/types.ts';
 import { plainSpanToOriginal, type NormalizedText } from './normalize.ts';
 import type { Token, TokenizerPort } from './tokenizer.ts';
@@ -195,8 +196,8 @@ export class RuleContext {
   current: { id: string; category: Category; clause: string } = { id: '', category: 'insult', clause: '' };
   /** Ranges of the original text a supervisor's term exceptions cover: signals inside them do not fire. */
   excepted: Array<[number, number]> = [];
-  /** The signal hits the combos read, with the categories of the combos that name each (filled by the signals rule, read by the model rule). */
-  comboSignals: Array<{ signal: string; from: number; to: number; categories: readonly Category[] }> = [];
+  /** The signal hits the combos read, with what each is to the combos of each category (filled by the signals rule, read by the model rule). */
+  comboSignals: Array<{ signal: string; from: number; to: number; roles: SignalRoles }> = [];
 
   constructor(
     readonly norm: NormalizedText,

@@ -1,9 +1,10 @@
 /**
  * The learned component's rule (issue #7 item 6; the model in ../model.ts) reads each sentence
  * and each two neighbouring sentences, and
- * reports a category where the model is sure and the window holds a signal that category's
- * combos read (a kind or a stance of its own books): the model judges *how* something is said
- * only about *what* the rules already see. A warning, never a block: it cannot cite a statute.
+ * reports a category where the model is sure, the window holds a kind that category's combos
+ * read (what: an attribute, a substance, a security detail) and none of their cancellers: the
+ * model judges *how* something is said, only about *what* the rules already see and never where
+ * they see counter-speech, prevention, a question or a correction. A warning, never a block: it cannot cite a statute.
  * It never removes a rule's finding.
  */
 import type { Category } from '../../shared/types.ts';
@@ -69,7 +70,7 @@ export const modelRule: Rule = {
       const to = (ctx.sentences[w.i + w.span - 1] as { to: number }).to;
       for (const s of w.scores) {
         if (s.threshold === null || s.logit < s.threshold + tuning.margin) continue;
-        if (!ctx.comboSignals.some((h) => h.categories.includes(s.category) && h.from >= from && h.to <= to && !isQuotedReport(ctx, h.from, h.to))) continue;
+        if (!licensed(ctx, s.category, from, to)) continue;
         const tag = `${s.category}:${w.i}`;
         if (reported.has(tag)) continue;
         reported.add(tag);
@@ -92,6 +93,23 @@ export const modelRule: Rule = {
     }
   },
 };
+
+/**
+ * The model may speak where the combos of its category would look: a kind of that category (what:
+ * an attribute, a substance, a security detail) stands in the window, outside quotes, and none of
+ * the category's cancellers (counter-speech, prevention, a question, a correction) is in the
+ * window, or, for the post-wide ones, in the post.
+ */
+function licensed(ctx: RuleContext, category: Category, from: number, to: number): boolean {
+  let kind = false;
+  for (const h of ctx.comboSignals) {
+    if (h.roles.cancelsPost.includes(category)) return false;
+    const inside = h.from >= from && h.to <= to;
+    if (inside && h.roles.cancels.includes(category)) return false;
+    if (inside && h.roles.kind.includes(category) && !isQuotedReport(ctx, h.from, h.to)) kind = true;
+  }
+  return kind;
+}
 
 /** 1 hiragana, 2 katakana, 3 kanji, 0 anything else. */
 function script(ch: string | undefined): number {

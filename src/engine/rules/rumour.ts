@@ -7,7 +7,10 @@
  * words quoted in an event report.
  */
 import type { PlainToken, Rule, RuleContext } from '../context.ts';
-import { CORRECTION, notBeforeRegex } from './shared.ts';
+import { CORRECTION, notBeforeRegex, signalRegex } from './shared.ts';
+
+/** 〜と聞きましたが、どうすればよいでしょうか: the writer asks about what they heard (the combos' ru_ask_source). */
+const ASKS = signalRegex(['ru_ask_source']);
 
 /** 素晴らしい, めずらしい, アホらしい: an adjective, not hearsay (the stems the hearsay signal ru_rashii may not follow). */
 const RASHII_ADJECTIVE = notBeforeRegex('ru_rashii');
@@ -113,6 +116,7 @@ export const rumourRule: Rule = {
     // R3 quotative + hearing/saying, R4 噂, R5 second-hand without official source
     for (const m of ctx.matches(QUOTATIVE)) {
       if (debunk || inReportedQuote(ctx, m.index) || fromSource(ctx, m.index)) continue;
+      if (ASKS.test(ctx.sentenceAt(m.index).text)) continue;
       // 〜と言われています after a general guideline (目安, 一般に): common knowledge, not a report of hearsay.
       if (/言われてい/u.test(m[0]) && /目安|一般に|一般的に|とされ|効果|期待|昔から|古くから|由来/u.test(ctx.sentenceAt(m.index).text)) continue;
       // 〜って言われてる橋: a relative clause naming something ("so-called"), not a report of hearsay.

@@ -219,22 +219,32 @@ function within(marks: Uint8Array, i: number, reach: number): boolean {
   return false;
 }
 
-const CATEGORIES_BY_COMBOS = new WeakMap<readonly Combo[], Map<string, Category[]>>();
-/** For each signal, the categories of the combos that read it in a group. */
-function signalCategories(combos: readonly Combo[]): Map<string, Category[]> {
-  let map = CATEGORIES_BY_COMBOS.get(combos);
+/** What a signal is to the combos of each category: a kind (in a combo's first group: what is talked about) or a canceller. */
+export interface SignalRoles {
+  kind: Category[];
+  /** In a combo's `unless`: cancels in the window that holds the evidence. */
+  cancels: Category[];
+  /** In a combo's `unlessPost`: cancels anywhere in the post. */
+  cancelsPost: Category[];
+}
+
+const ROLES_BY_COMBOS = new WeakMap<readonly Combo[], Map<string, SignalRoles>>();
+function signalRoles(combos: readonly Combo[]): Map<string, SignalRoles> {
+  let map = ROLES_BY_COMBOS.get(combos);
   if (map !== undefined) return map;
-  map = new Map();
+  const roles = new Map<string, SignalRoles>();
+  const add = (name: string, role: keyof SignalRoles, category: Category): void => {
+    if (name === 'person') return;
+    let r = roles.get(name);
+    if (r === undefined) roles.set(name, (r = { kind: [], cancels: [], cancelsPost: [] }));
+    if (!r[role].includes(category)) r[role].push(category);
+  };
   for (const c of combos) {
-    for (const g of c.when) {
-      for (const n of g) {
-        const list = map.get(n) ?? [];
-        if (!list.includes(c.category)) list.push(c.category);
-        map.set(n, list);
-      }
-    }
+    for (const n of c.when[0] ?? []) add(n, 'kind', c.category);
+    for (const n of c.unless) add(n, 'cancels', c.category);
+    for (const n of c.unlessPost) add(n, 'cancelsPost', c.category);
   }
-  CATEGORIES_BY_COMBOS.set(combos, map);
+  ROLES_BY_COMBOS.set(combos, (map = roles));
   return map;
 }
 
@@ -258,10 +268,10 @@ export const signalsRule: Rule = {
     if (needsPeople) for (const p of peopleWhereUsed(ctx, hits)) hits.push({ signal: 'person', label: '人', from: p.from, to: p.to, text: ctx.plain.slice(p.from, p.to) });
     const table = new HitTable(hits, ctx);
     for (const combo of ctx.combos) runCombo(ctx, combo, table);
-    const categoriesOf = signalCategories(ctx.combos);
+    const roles = signalRoles(ctx.combos);
     for (const h of hits) {
-      const categories = categoriesOf.get(h.signal);
-      if (categories !== undefined) ctx.comboSignals.push({ signal: h.signal, from: h.from, to: h.to, categories });
+      const r = roles.get(h.signal);
+      if (r !== undefined) ctx.comboSignals.push({ signal: h.signal, from: h.from, to: h.to, roles: r });
     }
   },
 };

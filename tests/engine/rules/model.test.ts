@@ -21,13 +21,13 @@ ruleTester('model', {
   ],
   invalid: [
     { text: '河川敷で拾った古い家電、そのまま裏山に置いてきたら片付いた', rule: 'model:illegal', category: 'illegal', excerpt: '裏山に置いてきた', severity: 'warn', paraphrase: '使わなくなったテレビ、こっそり裏の山に捨ててきたらすっきりしたよ' },
-    { text: '空き缶は畑の隅に穴掘って埋めとけば回収日を待たなくていいよ', rule: 'model:illegal', category: 'illegal', excerpt: '埋めとけば', severity: 'warn', paraphrase: '空きびんは庭に穴を掘って埋めてしまえば、ごみの日を待たずに済みます', paraphraseTodo: true },
     { text: 'ゲイの職員がいる課は、なんとなく雰囲気が違う気がする', rule: 'model:discrimination', category: 'discrimination', excerpt: 'ゲイの職員', severity: 'warn', paraphrase: '同性愛の職員がいる係って、やっぱり空気が違う感じがするよね' },
     { text: '障害のある人の作ったものって、正直買う気にならない', rule: 'model:discrimination', category: 'discrimination', excerpt: '買う気にならない', severity: 'warn', paraphrase: '障がい者が作った商品って、ぶっちゃけ手に取る気がしない', paraphraseTodo: true },
     { text: 'お年寄りって、説明しても一回じゃ絶対わからないよね', rule: 'model:discrimination', category: 'discrimination', excerpt: '絶対わからない', severity: 'warn', paraphrase: '高齢の方って、何回説明しても覚えてくれないんだよね' },
     { text: 'ひとり親の家って、子どものしつけまで手が回らないんでしょ', rule: 'model:discrimination', category: 'discrimination', excerpt: 'ひとり親の家', severity: 'warn', paraphrase: '母子家庭だと、どうしても子育てがいい加減になるよね' },
-    { text: '市営住宅に住んでる家の子は、服装ですぐわかるよね', rule: 'model:discrimination', category: 'discrimination', excerpt: '家の子は', severity: 'warn', only: 'tokenizer', paraphrase: '市営住宅の子どもって、着ている服を見ればすぐに分かります', paraphraseTodo: true },
+    { text: '生活保護の家の子って、だいたい見ればわかるよね', rule: 'model:discrimination', category: 'discrimination', excerpt: '生活保護', severity: 'warn', paraphrase: '市営住宅に住んでる家の子は、服装ですぐわかるよね', paraphraseTodo: true },
     { text: '消防の無線システム、夜中によく落ちるんだけど市民には内緒ね', rule: 'model:confidential', category: 'confidential', excerpt: '無線システム', severity: 'warn', paraphrase: '消防の指令システム、深夜にときどき止まるけど住民の皆さんには言えないんです' },
-    { text: '期日前投票所の職員の配置表、うちの課にだけ先に回ってきた', rule: 'model:confidential', category: 'confidential', excerpt: '配置表', severity: 'warn', paraphrase: '投票所の職員配置の一覧、うちの係だけ公表前にもらっちゃった' },
+    { text: '期日前投票所の職員の配置表、うちの課にだけ先に回ってきた', rule: 'model:confidential', category: 'confidential', excerpt: '配置表', severity: 'warn', paraphrase: '投票所の職員配置の一覧、うちの係だけ公表前にもらっちゃった', paraphraseTodo: true },
+    { text: '庁舎の夜間の警備は一人だけで、裏口はいつも開いてるんです', rule: 'model:confidential', category: 'confidential', excerpt: '裏口', severity: 'warn', paraphrase: '市役所は夜になると警備員が一人しかいなくて、通用口も開けっぱなしです' },
   ],
 });
