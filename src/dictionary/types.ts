@@ -16,7 +16,7 @@ export interface DictionaryEntry {
   requiresTarget?: boolean;
   /** Categories the term belongs to; defaults to the list's category. */
   categories?: Category[];
-  /** Words near the hit (±12 characters) that make it harmless: 木瓜 for ボケ, 乳がん for 乳房. */
+  /** Words near the hit (±40 characters: a refusal or a published notice often ends the sentence) that make it harmless: 木瓜 for ボケ, 乳がん for 乳房. */
   fp?: string[];
   /** Japanese: why this term is a problem. Defaults to the list's message. */
   message?: string;

@@ -55,7 +55,8 @@ interface SignalPattern {
 }
 type Pattern = TermPattern | SignalPattern;
 
-const FP_WINDOW = 24;
+/** How far (key characters either side) an entry's `fp` words cancel a hit: 〜休職中の職員に関する…お問い合わせには、…お答えできません. */
+const FP_WINDOW = 40;
 const TRAILING_DROPPED = new Set(['ー', '〜', '～', '~', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ぁ', 'ぃ', 'ぅ', 'ぇ', 'ぉ']);
 /** Kanji that attach to the name before them as a suffix (弘前市, 山田氏): after a name they begin no evasion. */
 const NAME_SUFFIX_KANJI = new Set(['市', '区', '町', '村', '氏', '様', '君']);
