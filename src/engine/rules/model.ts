@@ -19,6 +19,18 @@ export function builtinModel(): TextModel {
   return (shared ??= new TextModel(modelData as ModelData));
 }
 
+/** Scores of recent windows: a re-check after an edit scores only the sentences that changed. */
+const RECENT = new Map<string, ModelScore[]>();
+function scoreOf(model: TextModel, key: string): ModelScore[] {
+  let scores = RECENT.get(key);
+  if (scores === undefined) {
+    scores = model.score(key);
+    if (RECENT.size >= 512) RECENT.delete(RECENT.keys().next().value as string);
+    RECENT.set(key, scores);
+  }
+  return scores;
+}
+
 export const MODEL_MESSAGES: Record<Category, string> = {
   insult: '人や団体をけなす・ばかにする書き方に読めます。',
   discrimination: '属性を理由に人をひとくくりにしたり、排除したりする書き方に読めます。',
@@ -60,7 +72,7 @@ export const modelRule: Rule = {
       for (const span of [1, 2]) {
         if (i + span > n) continue;
         const key = keys.slice(i, i + span).map((k) => k.key).join('');
-        windows.push({ i, span, key, scores: model.score(key) });
+        windows.push({ i, span, key, scores: scoreOf(model, key) });
       }
     }
     const reported = new Set<string>();
