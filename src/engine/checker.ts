@@ -47,7 +47,7 @@ export interface Checker {
  */
 export function defaultSettings(): CategorySettings {
   const s = {} as CategorySettings;
-  for (const c of CATEGORIES) s[c] = { sensitivity: 'block', threshold: 0.5 };
+  for (const c of CATEGORIES) s[c] = { sensitivity: 'auto', threshold: 0.5 };
   s.rumour.sensitivity = 'warn';
   s.decision_process.sensitivity = 'warn';
   return s;

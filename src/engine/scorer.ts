@@ -4,7 +4,7 @@
  * threshold drops unsure findings, a supervisor's exceptions drop what they cover, and overlapping
  * findings of one category collapse into the strongest.
  */
-import { minSeverity, severityRank, type CategorySettings, type Finding, type Severity } from '../shared/types.ts';
+import { severityRank, type CategorySettings, type Finding, type Severity } from '../shared/types.ts';
 import { isCovered, type RuleContext } from './context.ts';
 import { exceptionDomain } from './urls.ts';
 
@@ -72,7 +72,8 @@ export function score(ctx: RuleContext, settings: CategorySettings, exceptions: 
     const { start, end } = ctx.toOriginal(raw.from, raw.to);
     const excerpt = original.slice(start, end);
     if (exceptions.some((e) => excepted(e, start, end, excerpt, covered))) continue;
-    const severity: Severity = minSeverity(raw.severity, setting.sensitivity);
+    // The supervisor's level is the level of every finding at warn or above; `auto` keeps the rule's.
+    const severity: Severity = setting.sensitivity === 'auto' || raw.severity === 'info' ? raw.severity : setting.sensitivity;
     out.push({
       rule: raw.rule,
       category: raw.category,

@@ -14,15 +14,21 @@ export type Category = (typeof CATEGORIES)[number];
 export const SEVERITIES = ['info', 'warn', 'block'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** What a supervisor sets per category: `off`, or the highest severity the category may reach. */
-export const SENSITIVITIES = ['off', 'info', 'warn', 'block'] as const;
+/**
+ * What a supervisor sets per category (issue #9): `auto` — each finding keeps the level its rule
+ * gives (the default) —, or the level of every finding of the category at warn or above (`block`
+ * stops them all, `warn` lets each through with a reason, `info` only marks), or `off`. A finding
+ * the rule itself rates `info` (a note, not a violation) stays `info` unless the category is off.
+ */
+export const SENSITIVITIES = ['auto', 'block', 'warn', 'info', 'off'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 
 export type Verdict = 'ok' | Severity;
 export type Exemption = 'published' | 'facts';
 export type Platform = 'x' | 'facebook';
 
-const SEVERITY_RANK: Record<Verdict | 'off', number> = { off: -1, ok: 0, info: 1, warn: 2, block: 3 };
+/** `auto` ranks with `block`: it lets a category's findings reach block, as its rules rate them. */
+const SEVERITY_RANK: Record<Verdict | Sensitivity, number> = { off: -1, ok: 0, info: 1, warn: 2, block: 3, auto: 3 };
 
 export function severityRank(s: Verdict | Sensitivity): number {
   return SEVERITY_RANK[s];

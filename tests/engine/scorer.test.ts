@@ -77,8 +77,17 @@ describe('scorer', () => {
     expect(raised.check(amplified).verdict).toBe('block');
     const leak = '新しい図書館の建設場所は庁内で検討中です。正式発表は来月の予定です。';
     expect(raised.check(leak).findings.filter((f) => f.category === 'decision_process').every((f) => f.severity === 'block')).toBe(true);
-    // Plain hearsay about nothing harmful stays warn even when raised: the rule rates it warn.
-    expect(raised.check('来週の祭りは中止になるらしい。').verdict).toBe('warn');
+    // 禁止 is the level of every finding of the category (issue #9), not a ceiling: plain hearsay blocks too.
+    expect(raised.check('来週の祭りは中止になるらしい。').verdict).toBe('block');
+  });
+
+  it('the level a supervisor sets is the level of every finding at warn or above; 標準 keeps the rating of each rule, and a note stays a note', () => {
+    const text = '隣町の職員はバカばかり。';
+    expect(createChecker().check('バカみたい。').findings.find((f) => f.category === 'insult')?.severity).toBe('warn');
+    expect(createChecker({ settings: { insult: { sensitivity: 'block', threshold: 0.5 } } }).check('バカみたい。').findings.find((f) => f.category === 'insult')?.severity).toBe('block');
+    expect(createChecker({ settings: { insult: { sensitivity: 'warn', threshold: 0.5 } } }).check(text).findings.filter((f) => f.category === 'insult').every((f) => f.severity === 'warn')).toBe(true);
+    expect(createChecker({ settings: { insult: { sensitivity: 'info', threshold: 0.5 } } }).check(text).verdict).toBe('info');
+    expect(createChecker({ settings: { insult: { sensitivity: 'off', threshold: 0.5 } } }).check(text).findings.filter((f) => f.category === 'insult')).toEqual([]);
   });
 
   it('a phone exception covers the same number however it is written', () => {

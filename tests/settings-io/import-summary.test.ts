@@ -40,10 +40,10 @@ describe('import summary', () => {
     const s = summarizeImportPreview(p, defaultSettings());
     expect(s.same).toBe(false);
     expect(s.rows.find((r) => r.id === 'key')).toMatchObject({ before: 'A1B2 C3D4 E5F6 0718', after: 'FFEE DDCC BBAA 9988', changed: true });
-    expect(s.rows.find((r) => r.id === 'category.insult')).toMatchObject({ before: '禁止（しきい値 0.5）・既定', after: 'オフ（しきい値 0.5）', changed: true });
+    expect(s.rows.find((r) => r.id === 'category.insult')).toMatchObject({ before: '標準（しきい値 0.5）・既定', after: 'オフ（しきい値 0.5）', changed: true });
     expect(s.warnings).toEqual([
       expect.stringContaining('別の鍵に替わります（A1B2 C3D4 E5F6 0718 → FFEE DDCC BBAA 9988）'),
-      expect.stringContaining('点検されなくなります（禁止 → オフ）'),
+      expect.stringContaining('点検されなくなります（標準 → オフ）'),
       expect.stringContaining('感度が下がります（注意 → 参考）'),
       'Facebook での投稿が点検されなくなります。',
       expect.stringContaining('3件 → 0件'),

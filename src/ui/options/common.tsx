@@ -1,10 +1,10 @@
 /** Small pieces shared by the supervisor's pages. */
 import { useState } from 'preact/hooks';
 import { clauseById } from '../../shared/clauses.ts';
-import type { CheckResult, Finding, Sensitivity } from '../../shared/types.ts';
+import type { CheckResult, Finding, Sensitivity, Severity } from '../../shared/types.ts';
 
-export const SENSITIVITY_LABEL_JA: Record<Sensitivity, string> = { off: 'オフ（点検しない）', info: '参考', warn: '注意', block: '禁止' };
-export const SEVERITY_SHORT_JA: Record<Exclude<Sensitivity, 'off'>, string> = { info: '参考', warn: '注意', block: '禁止' };
+export const SENSITIVITY_LABEL_JA: Record<Sensitivity, string> = { auto: '標準（指摘ごとの判定）', block: '禁止（すべて止める）', warn: '注意（理由を書けば投稿可）', info: '参考（印だけ）', off: 'オフ（点検しない）' };
+export const SEVERITY_SHORT_JA: Record<Severity, string> = { info: '参考', warn: '注意', block: '禁止' };
 
 export function Lock({ title }: { title?: string }) {
   return (

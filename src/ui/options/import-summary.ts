@@ -9,7 +9,7 @@ import { CATEGORY_LABEL_JA } from '../../shared/clauses.ts';
 import { severityRank, type CategorySettings, type Sensitivity } from '../../shared/types.ts';
 import { formatFingerprint } from './fingerprint.ts';
 
-const SENSITIVITY_JA: Record<Sensitivity, string> = { off: 'オフ', info: '参考', warn: '注意', block: '禁止' };
+const SENSITIVITY_JA: Record<Sensitivity, string> = { auto: '標準', block: '禁止', warn: '注意', info: '参考', off: 'オフ' };
 const SITE_JA = { x: 'X', facebook: 'Facebook' } as const;
 const COUNT_JA = { customTerms: '独自の語', exceptions: '例外', accounts: 'アカウント（利用方針）' } as const;
 
