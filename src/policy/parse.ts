@@ -39,7 +39,7 @@ export function parseManagedPolicy(raw: unknown): { policy: ManagedPolicy; probl
         const setting = parseStoredCategorySetting(value);
         // A threshold out of range would silently become the default: refuse it instead.
         if (setting === null || (isRecord(value) && value['threshold'] !== undefined && value['threshold'] !== setting.threshold)) {
-          p(`categories.${key}`, 'sensitivity は off / info / warn / block、threshold は 0〜1 の数です。');
+          p(`categories.${key}`, 'sensitivity は auto / block / warn / info / off、threshold は 0〜1 の数です。');
         } else out[key] = setting;
       }
       if (Object.keys(out).length > 0) policy.categories = out;

@@ -111,7 +111,7 @@ export function parseSettingsJson(text: string): ImportOutcome<SettingsFile> {
     for (const [key, raw] of Object.entries(rawCategories)) {
       if (!isCategory(key)) { p(`categories.${key}`, `不明なカテゴリ「${key}」です。`); continue; }
       const setting = parseStoredCategorySetting(raw);
-      if (setting === null || !isRecord(raw) || raw['threshold'] !== setting.threshold) p(`categories.${key}`, 'sensitivity は off / info / warn / block、threshold は 0〜1 の数です。');
+      if (setting === null || !isRecord(raw) || raw['threshold'] !== setting.threshold) p(`categories.${key}`, 'sensitivity は auto / block / warn / info / off、threshold は 0〜1 の数です。');
       else categories[key] = setting;
     }
   }
