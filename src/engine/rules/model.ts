@@ -141,6 +141,9 @@ function wordEdges(plain: string, from: number, to: number, min: number, max: nu
   const reach = (s: number): number => (s === 1 ? 3 : s >= 2 ? 6 : 0);
   const left = script(plain[a]);
   while (a > min && from - a < reach(left) && script(plain[a - 1]) === left) a--;
+  // A span that opens on a particle (で拾った) takes the word the particle belongs to (河川敷で拾った).
+  const before = script(plain[a - 1]);
+  if (left === 1 && before >= 2) while (a > min && from - a < 7 && script(plain[a - 1]) === before) a--;
   const right = script(plain[b - 1]);
   while (b < max && b - to < reach(right) && script(plain[b]) === right) b++;
   return { from: a, to: b };
