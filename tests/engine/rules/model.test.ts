@@ -26,7 +26,7 @@ ruleTester('model', {
     { text: 'お年寄りって、説明しても一回じゃ絶対わからないよね', rule: 'model:discrimination', category: 'discrimination', excerpt: '絶対わからない', severity: 'warn', paraphrase: '高齢の方って、何回説明しても覚えてくれないんだよね' },
     { text: 'ひとり親の家って、子どものしつけまで手が回らないんでしょ', rule: 'model:discrimination', category: 'discrimination', excerpt: 'ひとり親の家', severity: 'warn', paraphrase: '母子家庭だと、どうしても子育てがいい加減になるよね' },
     { text: '生活保護の家の子って、だいたい見ればわかるよね', rule: 'model:discrimination', category: 'discrimination', excerpt: '生活保護', severity: 'warn', paraphrase: '市営住宅に住んでる家の子は、服装ですぐわかるよね', paraphraseTodo: true },
-    { text: '消防の無線システム、夜中によく落ちるんだけど市民には内緒ね', rule: 'model:confidential', category: 'confidential', excerpt: '無線システム', severity: 'warn', paraphrase: '消防の指令システム、深夜にときどき止まるけど住民の皆さんには言えないんです' },
+    { text: '選挙の開票所の職員の動線図、うちの係にだけ配られてた', rule: 'model:confidential', category: 'confidential', excerpt: '動線図', severity: 'warn', paraphrase: '開票所の職員の配置、うちの課だけ先に知らされてるんだ', paraphraseTodo: true },
     { text: '期日前投票所の職員の配置表、うちの課にだけ先に回ってきた', rule: 'model:confidential', category: 'confidential', excerpt: '配置表', severity: 'warn', paraphrase: '投票所の職員配置の一覧、うちの係だけ公表前にもらっちゃった', paraphraseTodo: true },
     { text: '庁舎の夜間の警備は一人だけで、裏口はいつも開いてるんです', rule: 'model:confidential', category: 'confidential', excerpt: '裏口', severity: 'warn', paraphrase: '市役所は夜になると警備員が一人しかいなくて、通用口も開けっぱなしです' },
   ],
