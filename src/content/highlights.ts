@@ -3,30 +3,36 @@
  * the browser. Nothing is inserted into the editor, so Draft.js and Lexical never see our marks.
  */
 import type { Severity } from '../shared/types.ts';
+import { highlightCss } from '../ui/theme.ts';
+import { watchTheme } from './theme.ts';
 
 export const HIGHLIGHT_NAMES: Record<Severity, string> = { info: 'tg-info', warn: 'tg-warn', block: 'tg-block' };
 
 const STYLE_ID = 'toukou-guard-highlights';
 
-// ::highlight() accepts colours and text decorations only; the colours follow the badge's.
-const HIGHLIGHT_CSS = `
-::highlight(tg-info) { text-decoration: underline dotted #1f5fbf 2px; }
-::highlight(tg-warn) { background-color: rgba(255, 193, 7, 0.35); text-decoration: underline wavy #c77c00 1.5px; }
-::highlight(tg-block) { background-color: rgba(229, 57, 53, 0.25); text-decoration: underline wavy #c62828 1.5px; }
-::highlight(tg-current) { background-color: rgba(26, 79, 160, 0.28); text-decoration: underline solid #1a4fa0 3px; }
-`;
-
 /** The finding the badge's list is on (次へ/前へ): drawn over its mark, so it shows while the list has the keyboard. */
 const CURRENT = 'tg-current';
 
-/** The highlight rules live in the page's head: a style element, not part of any editor. */
+const MARK_NAMES = { ...HIGHLIGHT_NAMES, current: CURRENT } as const;
+
+/**
+ * The highlight rules live in the page's head: a style element, not part of any editor. Their
+ * colours follow the site's theme (X's dim and lights-out, Facebook's dark mode): ::highlight
+ * accepts colours and text decorations only, so the rules are rewritten when the theme changes.
+ */
 export function installHighlightStyle(doc: Document): () => void {
   if (doc.getElementById(STYLE_ID) !== null) return () => {};
   const style = doc.createElement('style');
   style.id = STYLE_ID;
-  style.textContent = HIGHLIGHT_CSS;
+  const stopWatching = watchTheme(doc, (theme) => {
+    style.dataset.theme = theme;
+    style.textContent = highlightCss(theme, MARK_NAMES);
+  });
   (doc.head ?? doc.documentElement).append(style);
-  return () => style.remove();
+  return () => {
+    stopWatching();
+    style.remove();
+  };
 }
 
 export function highlightsSupported(): boolean {

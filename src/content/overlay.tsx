@@ -10,6 +10,7 @@ import { FindingList, type FindingListProps } from '../ui/FindingList.tsx';
 import { GateDialog, type GateDialogProps } from '../ui/GateDialog.tsx';
 import { GateNotice, type GateNoticeProps } from '../ui/GateNotice.tsx';
 import { UI_CSS } from '../ui/styles.ts';
+import { watchTheme } from './theme.ts';
 
 export interface OverlayState {
   badges: Array<BadgeProps & { id: string }>;
@@ -34,6 +35,10 @@ export function createOverlay(signal: AbortSignal): Overlay {
   style.textContent = UI_CSS;
   const container = document.createElement('div');
   container.className = 'tg-layer';
+  // The UI takes the site's theme (X's dim and lights-out, Facebook's dark mode) and follows a switch.
+  const stopTheme = watchTheme(document, (theme) => {
+    container.dataset.theme = theme;
+  });
   shadow.append(style, container);
   document.documentElement.append(host);
   // Keys typed into the dialog must not trigger the site's keyboard shortcuts.
@@ -41,6 +46,7 @@ export function createOverlay(signal: AbortSignal): Overlay {
     host.addEventListener(type, (e) => e.stopPropagation());
   }
   signal.addEventListener('abort', () => {
+    stopTheme();
     render(null, container);
     host.remove();
   });

@@ -74,6 +74,42 @@ function FindingItem({ t, finding, clause, text, onGoTo }: { t: Translate; findi
   );
 }
 
+/** What Tab can reach inside the dialog (in the order the page reads). */
+const FOCUSABLE = 'button, [href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+
+/** The dialog's controls Tab stops at now: enabled and shown (not inside a closed <details>). */
+function tabStops(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
+}
+
+/**
+ * The dialog keeps the keyboard (issue #9): Tab and Shift+Tab wrap around inside it; the site's
+ * page behind the backdrop is not reachable until the dialog closes (修正する, Esc, a finding),
+ * which puts the focus back in the compose box. Returns true when it moved the focus itself.
+ */
+function trapTab(root: HTMLElement, backwards: boolean): boolean {
+  const stops = tabStops(root);
+  const active = (root.getRootNode() as Document | ShadowRoot).activeElement;
+  const first = stops[0];
+  const last = stops[stops.length - 1];
+  if (first === undefined || last === undefined) {
+    root.focus();
+    return true;
+  }
+  const inside = active instanceof HTMLElement && root.contains(active) && active !== root;
+  if (backwards && (!inside || active === first)) {
+    last.focus();
+    return true;
+  }
+  if (!backwards && (!inside || active === last)) {
+    // From the dialog itself (where it opens) Tab goes to its first control, as it would anyway.
+    if (active === root) return false;
+    first.focus();
+    return true;
+  }
+  return false;
+}
+
 /** What to check in a picture before posting it (4-2-media, 5-4-rights, 5-5-personal-info). */
 const MEDIA_CHECKS = ['gateMediaConsent', 'gateMediaPortrait', 'gateMediaCopyright', 'gateMediaPersonal'] as const;
 
@@ -102,9 +138,22 @@ export function GateDialog({ t, block, warn, approval, media, exemptions, clause
   // button. Over warn findings (or a supervisor's release) it stays the exception.
   const normalPath = (kind === 'approval' || kind === 'media') && !released;
 
+  const onKeyDown = (e: KeyboardEvent) => {
+    // Esc or Tab while an IME is composing (the reason) belongs to the IME.
+    if (e.isComposing || e.keyCode === 229) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onFix();
+    } else if (e.key === 'Tab' && dialog.current !== null && trapTab(dialog.current, e.shiftKey)) e.preventDefault();
+  };
+  // A click on the backdrop must not drop the focus to the page behind it.
+  const keepFocus = (e: MouseEvent) => {
+    if (e.target === e.currentTarget) e.preventDefault();
+  };
+
   return (
-    <div class="tg-backdrop">
-      <div class="tg-dialog" ref={dialog} tabIndex={-1} onKeyDown={(e) => e.key === 'Escape' && onFix()} role="alertdialog" aria-modal="true" aria-labelledby="tg-gate-title" data-testid="tg-gate" data-kind={kind}>
+    <div class="tg-backdrop" onMouseDown={keepFocus}>
+      <div class="tg-dialog" ref={dialog} tabIndex={-1} onKeyDown={onKeyDown} role="alertdialog" aria-modal="true" aria-labelledby="tg-gate-title" data-testid="tg-gate" data-kind={kind}>
         <h2 id="tg-gate-title">{title}</h2>
         {blocked ? <p class="tg-note">{t('gateBlockNote')}</p> : warn.length > 0 ? <p class="tg-note">{t('gateWarnNote')}</p> : null}
         {findings.length > 0 ? (
