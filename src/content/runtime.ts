@@ -10,7 +10,7 @@ import { clauseById, type Clause } from '../shared/clauses.ts';
 import { CATEGORIES, type CheckResult, type Finding, type Platform } from '../shared/types.ts';
 import { AdapterError, findEditors, type EditorText, type FoundEditor } from '../sites/index.ts';
 import type { BadgeProps, BadgeState } from '../ui/Badge.tsx';
-import type { FindingCardProps } from '../ui/FindingCard.tsx';
+import type { FindingCardProps, FindingReport } from '../ui/FindingCard.tsx';
 import type { FindingListProps } from '../ui/FindingList.tsx';
 import { findingKey, navigationKey, replacedText, stepFinding } from '../ui/finding-nav.ts';
 import type { GateDialogProps } from '../ui/GateDialog.tsx';
@@ -21,6 +21,7 @@ import type { AuditAppend, ContentProtocol } from '../messaging/protocol.ts';
 import type { ApprovalReply, ApprovalSubjectMessage, GuardConfig, GuardProtocol, InPersonProtocol, TabProtocol } from '../messaging/supervisor-protocol.ts';
 import { rememberedApprovalDeadline } from '../security/approval-lifetime.ts';
 import { sha256Hex } from '../security/hash.ts';
+import { ignoredOnCardReason } from '../audit/override-reason.ts';
 import { createAuditReporter } from './audit-reporter.ts';
 import { createEngineHost } from './engine-host.ts';
 import { passedDecision, type GateConfirmation, type GateDecision } from './gate-decision.ts';
@@ -108,6 +109,8 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     returnTo: { start: number; end: number } | null;
   } | null = null;
   let focusSerial = 0;
+  /** 誤検知として報告: what became of each finding's report on this page (by ignoreKey). */
+  const reported = new Map<string, Omit<FindingReport, 'onReport'>>();
   let cardHovered = false;
   let scanPending = false;
   let repaintPending = false;
@@ -635,6 +638,10 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
         if (finding !== undefined) replaceFromList(c, finding);
       },
       onClose: () => closeList(true),
+      report: (index) => {
+        const finding = own[index];
+        return finding === undefined ? null : reportOf(finding);
+      },
     };
   }
 
@@ -702,7 +709,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     else if (!blocked && confirmation === undefined && press.ignored !== undefined) {
       // The person dismissed these on their cards (今回は無視): posted over them, and the log says which.
       event.decision = 'posted_override';
-      event.reason = `カードで「今回は無視」を選択: ${press.ignored.map((f) => `「${f.excerpt}」`).join('')}`;
+      event.reason = ignoredOnCardReason(press.ignored.map((f) => f.excerpt));
     } else if (!blocked && confirmation !== undefined) {
       if (confirmation.reason !== '') event.reason = confirmation.reason;
       else if (confirmation.approved && (config === null || (!config.approvalInPerson && !config.approvalByCode))) event.reason = '了承は本人の申告による（所属長 PIN・公開鍵が未設定）';
@@ -897,6 +904,28 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
     return props;
   }
 
+  /**
+   * 誤検知として報告 (issue #9): sends the finding's words and kind (never the post) to the
+   * background, once per finding on this page; the card and the list show how it went.
+   */
+  function reportOf(finding: Finding): FindingReport {
+    const key = ignoreKey(finding);
+    const known = reported.get(key) ?? { status: 'idle' as const };
+    return {
+      ...known,
+      onReport: () => {
+        const now = reported.get(key);
+        if (now !== undefined && (now.status === 'sending' || now.status === 'done')) return;
+        reported.set(key, { status: 'sending' });
+        repaint();
+        send('report.falsePositive', { site: platform, category: finding.category, rule: finding.rule, clause: finding.clause, excerpt: finding.excerpt }).then(
+          () => reported.set(key, { status: 'done' }),
+          (error: unknown) => reported.set(key, { status: 'failed', reason: String(error instanceof Error ? error.message : error).replace(/^\w+: /, '') }),
+        ).finally(() => repaint());
+      },
+    };
+  }
+
   function cardProps(): FindingCardProps | null {
     if (card === null) return null;
     const { mark } = card;
@@ -933,6 +962,7 @@ export function startGuard(platform: Platform, lifetime: Lifetime = createLifeti
         cardHovered = false;
         repaint();
       },
+      report: reportOf(finding),
       onPointerEnter: () => {
         cardHovered = true;
       },

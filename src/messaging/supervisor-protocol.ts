@@ -15,6 +15,8 @@
  *   the configuration changed or the in-person approval's outcome.
  */
 import type { AuditFilter } from '../audit/filter.ts';
+import type { ExceptionProposal } from '../audit/proposals.ts';
+import type { FalsePositiveReportInput } from '../audit/report.ts';
 import type { Dictionary } from '../dictionary/types.ts';
 import type { Exception } from '../engine/scorer.ts';
 import type { EffectiveConfig, LockKey } from '../policy/types.ts';
@@ -73,6 +75,12 @@ export interface GuardProtocol {
   'approval.request'(request: { text: string; account: string; site: Platform; media?: string[] }): { request: string };
   /** The author pasted an approval code. */
   'approval.code'(request: ApprovalSubjectMessage & { code: string }): ApprovalReply;
+  /**
+   * 誤検知として報告 (issue #9): the words of one finding (never the post), validated by
+   * src/audit/report.ts and kept for the supervisor. Add only: the answer says nothing about what
+   * is kept, and nothing here reads or changes the reports.
+   */
+  'report.falsePositive'(report: FalsePositiveReportInput): { received: true };
 }
 
 /**
@@ -215,6 +223,12 @@ export interface AdminProtocol {
   'log.query'(request: Gated<{ filter: AuditFilter }>): AdminResult<AuditEvent[]>;
   'log.approvals'(request: Gated): AdminResult<ApprovalRecord[]>;
   'log.exportCsv'(request: Gated<{ filter: AuditFilter; includeText: boolean }>): AdminResult<ExportedFile>;
+  /** 除外の提案 (issue #9): words staff reported as 誤検知 or dismissed again and again (src/audit/proposals.ts). */
+  'log.proposals'(request: Gated): AdminResult<ExceptionProposal[]>;
+  /** 除外に追加: the proposal's words become a term exception; its reports go. */
+  'admin.acceptProposal'(request: Gated<{ words: string }>): AdminResult;
+  /** 却下: the proposal's reports go, and what came before no longer proposes these words. */
+  'admin.dismissProposal'(request: Gated<{ words: string }>): AdminResult;
   /** Answers how many old records went. */
   'log.setRetention'(request: Gated<{ days: number }>): AdminResult<number>;
 }

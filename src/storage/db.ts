@@ -9,10 +9,13 @@
  *   - one row per category, `{key: 'category.insult', value: {sensitivity, threshold}}`, so the
  *     options page changes one category without rewriting the others;
  *   - an exception is `{id, kind, value}`, kind guessed from the text on upgrade.
+ * v3 (issue #9, 誤検知として報告): falsePositiveReports (a staff member's report: the words of one
+ *   finding, never the post) and dismissedProposals (what the supervisor turned down). New tables
+ *   only: nothing to migrate.
  */
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import { CATEGORIES, isSensitivity, type Category } from '../shared/types.ts';
-import type { AccountRecord, ApprovalRecord, AuditEvent, CustomTerm, ExceptionKind, ExceptionRecord, SettingRow, StoredCategorySetting } from './types.ts';
+import type { AccountRecord, ApprovalRecord, AuditEvent, CustomTerm, DismissedProposal, ExceptionKind, ExceptionRecord, FalsePositiveReport, SettingRow, StoredCategorySetting } from './types.ts';
 
 export const DB_NAME = 'toukou-guard';
 
@@ -31,6 +34,12 @@ export const SCHEMA_V2 = {
   auditEvents: '++id, time, decision, account, *categories',
 } as const;
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  falsePositiveReports: '++id, time, excerpt',
+  dismissedProposals: '&words',
+} as const;
+
 /** The v1 row that held every category's setting. */
 export const V1_CATEGORY_SETTINGS_KEY = 'categories';
 
@@ -45,12 +54,15 @@ export class ToukouGuardDB extends Dexie {
   accounts!: EntityTable<AccountRecord, 'id'>;
   approvals!: EntityTable<ApprovalRecord, 'id'>;
   auditEvents!: EntityTable<AuditEvent, 'id'>;
+  falsePositiveReports!: EntityTable<FalsePositiveReport, 'id'>;
+  dismissedProposals!: EntityTable<DismissedProposal, 'words'>;
 
   /** `options` lets tests give each database its own fake IndexedDB. */
   constructor(options?: DexieOptions) {
     super(DB_NAME, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

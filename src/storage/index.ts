@@ -1,5 +1,5 @@
 export * from './types.ts';
-export { DB_NAME, SCHEMA_V1, SCHEMA_V2, ToukouGuardDB, categorySettingKey, guessExceptionKind } from './db.ts';
+export { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, ToukouGuardDB, categorySettingKey, guessExceptionKind } from './db.ts';
 export * from './settings.ts';
 export * from './custom-terms.ts';
 export * from './exceptions.ts';
@@ -7,3 +7,4 @@ export * from './accounts.ts';
 export * from './approvals.ts';
 export * from './audit-events.ts';
 export * from './checker-options.ts';
+export * from './false-positives.ts';

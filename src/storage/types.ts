@@ -163,6 +163,32 @@ export interface AuditEvent {
   approval?: AuditApprovalBasis;
 }
 
+/**
+ * 誤検知として報告 (issue #9): a member of staff says a finding is wrong. Only the finding's words
+ * and what kind of finding it was are kept, never the post; the supervisor sees them in the log as
+ * proposed exceptions (src/audit/proposals.ts).
+ */
+export interface FalsePositiveReport {
+  /** Assigned by the database. */
+  id: number;
+  /** Epoch ms, the background's clock. */
+  time: number;
+  site: Platform;
+  category: Category;
+  /** The rule that made the finding (`Finding.rule`). */
+  rule: string;
+  clause: string;
+  /** The finding's words (`Finding.excerpt`), at most MAX_REPORT_EXCERPT_LENGTH characters (src/audit/report.ts). */
+  excerpt: string;
+}
+
+/** A proposal the supervisor turned down (却下): reports and overrides of these words up to `time` no longer count. */
+export interface DismissedProposal {
+  words: string;
+  /** Epoch ms. */
+  time: number;
+}
+
 export const AUDIT_APPROVAL_BASES = ['code', 'in_person', 'self_declared'] as const;
 export type AuditApprovalBasis = (typeof AUDIT_APPROVAL_BASES)[number];
 

@@ -16,6 +16,7 @@
  */
 import { exportAuditCsv } from '../audit/csv.ts';
 import { queryAuditEvents, type AuditFilter } from '../audit/filter.ts';
+import { computeProposals, OVERRIDE_WINDOW_MS, type ExceptionProposal } from '../audit/proposals.ts';
 import { applyRetention } from '../audit/retention.ts';
 import { localDate } from '../audit/time.ts';
 import { fromOwnPage, type HandlerTable, type Sender } from '../messaging/handlers.ts';
@@ -25,11 +26,11 @@ import { checkPinRules, hashPin, isPublicKeyJwk, reencryptPrivateKey } from '../
 import { exportCustomTermsCsv, exportSettingsJson, importCustomTermsCsv, importSettingsJson, parseSettingsJson, type ImportProblem } from '../settings-io/index.ts';
 import { isCategory } from '../shared/types.ts';
 import {
-  AUDIT_DECISIONS, addException, deleteAccount, deleteCustomTerm, deleteException, getCategorySettings, getGeneralSettings, getSetting,
-  listAccounts, putAccount, putCustomTerm, resetCategorySetting, setCategorySetting, setSetting,
+  AUDIT_DECISIONS, addException, deleteAccount, deleteCustomTerm, deleteException, deleteReportsOf, dismissProposal, getCategorySettings, getGeneralSettings, getSetting,
+  listAccounts, listDismissedProposals, listFalsePositiveReports, putAccount, putCustomTerm, resetCategorySetting, setCategorySetting, setSetting,
   type ToukouGuardDB,
 } from '../storage/index.ts';
-import { loadEffectiveConfig } from './config.ts';
+import { engineOptions, loadEffectiveConfig } from './config.ts';
 import { previewSettingsImport } from './import-preview.ts';
 import { keyFingerprint } from './key-fingerprint.ts';
 import { pinConfigured, resolvePin } from './pin-config.ts';
@@ -56,6 +57,7 @@ export const NO_PIN_YET = '所属長のPINが未設定のため、設定や記�
 export const LOCKED_BY_POLICY = 'この項目は組織のポリシーで固定されています。';
 export const PIN_IS_MANAGED = '所属長の PIN は組織のポリシーで設定されているため、ここでは変えられません。情報システム担当に依頼してください。';
 export const ALREADY_SET = '所属長の PIN はすでに設定されています。変更は「サイト・記録・PIN」タブで、いまの PIN を入力して行ってください。';
+export const NO_SUCH_PROPOSAL = 'この提案はもうありません（ほかの画面で追加または却下された可能性があります）。記録画面を読み込み直してください。';
 export const NOT_ACKNOWLEDGED = '「私はこの端末の設定を任された所属長です」にチェックを入れてから設定してください。';
 
 const PAGE_GENERAL_KEYS: readonly PageGeneralKey[] = ['siteEnabled', 'auditKeepText', 'retentionDays', 'supervisorPublicKey'];
@@ -127,6 +129,23 @@ export function adminHandlers(deps: AdminDeps): HandlerTable<AdminProtocol> {
     } catch (error) {
       return { ok: false, message: messageOf(error) };
     }
+  }
+
+  /** 除外の提案 as of now (src/audit/proposals.ts), from the reports, the log's window and the exceptions in force. */
+  async function proposals(managed: unknown): Promise<ExceptionProposal[]> {
+    const at = now();
+    const [config, reports, events, dismissed] = await Promise.all([
+      loadEffectiveConfig(db, managed), listFalsePositiveReports(db), queryAuditEvents(db, { from: at - OVERRIDE_WINDOW_MS, decisions: ['posted_override'] }), listDismissedProposals(db),
+    ]);
+    const termExceptions = engineOptions(config).exceptions.filter((e) => e.kind === 'term').map((e) => e.value);
+    return computeProposals({ reports, events, termExceptions, dismissed, now: at });
+  }
+
+  /** The proposal of exactly these words, or a refusal in words (it was handled elsewhere meanwhile). */
+  async function proposalOf(managed: unknown, words: unknown): Promise<ExceptionProposal> {
+    const found = typeof words === 'string' ? (await proposals(managed)).find((p) => p.words === words) : undefined;
+    if (found === undefined) throw new Error(NO_SUCH_PROPOSAL);
+    return found;
   }
 
   const file = (name: string, ext: string, text: string) => ({ filename: `toukou-guard-${name}-${localDate(now())}.${ext}`, text });
@@ -365,6 +384,31 @@ export function adminHandlers(deps: AdminDeps): HandlerTable<AdminProtocol> {
 
     'log.exportCsv'({ token, filter, includeText }, sender) {
       return gated(sender, token, async () => file('audit', 'csv', await exportAuditCsv(db, cleanFilter(filter), { language: 'ja', includeText: includeText === true })));
+    },
+
+    'log.proposals'({ token }, sender) {
+      return gated(sender, token, (managed) => proposals(managed));
+    },
+
+    'admin.acceptProposal'({ token, words }, sender) {
+      return gated(
+        sender,
+        token,
+        async (managed) => {
+          const p = await proposalOf(managed, words);
+          const why = [p.reports > 0 ? `誤検知の報告 ${p.reports}件` : '', p.overrides > 0 ? `今回は無視 ${p.overrides}回` : ''].filter((x) => x !== '').join('、');
+          await addException(db, { kind: 'term', value: p.words, note: `除外の提案から追加（${why}、${localDate(now())}）` });
+          await deleteReportsOf(db, p.words);
+        },
+        { write: true },
+      );
+    },
+
+    'admin.dismissProposal'({ token, words }, sender) {
+      return gated(sender, token, async (managed) => {
+        const p = await proposalOf(managed, words);
+        await dismissProposal(db, p.words, now());
+      });
     },
 
     'log.setRetention'({ token, days }, sender) {

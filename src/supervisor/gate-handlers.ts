@@ -6,13 +6,14 @@
  * admin.ts, behind the PIN session. (These tables moved here from src/messaging/ in issue #8:
  * messaging/ is the wire and never imports supervisor/.)
  */
+import { validateFalsePositiveReport } from '../audit/report.ts';
 import { checkGateEventText, validateGateEvent } from '../audit/validate.ts';
 import type { HandlerTable } from '../messaging/handlers.ts';
 import type { AuditAppend, EngineConfig } from '../messaging/protocol.ts';
 import type { GuardProtocol, PageProtocol } from '../messaging/supervisor-protocol.ts';
 import { createApprovalRequest } from '../security/approval.ts';
 import type { CheckResult, Platform } from '../shared/types.ts';
-import { addAuditEvent, type AuditApprovalBasis, type AuditDecision, type ToukouGuardDB } from '../storage/index.ts';
+import { addAuditEvent, addFalsePositiveReport, type AuditApprovalBasis, type AuditDecision, type ToukouGuardDB } from '../storage/index.ts';
 import { acceptApprovalCode, consumeApproval, IN_PERSON_CODE } from './approvals.ts';
 import { stampedAuditEvent } from './audit-writer.ts';
 import { guardConfig, loadEffectiveConfig } from './config.ts';
@@ -38,6 +39,11 @@ export function guardHandlers(deps: SupervisorDeps): HandlerTable<GuardProtocol>
     async 'approval.code'(request) {
       const config = await loadEffectiveConfig(db, await deps.readManaged());
       return acceptApprovalCode(db, config.supervisorPublicKey, request, now(), { keepText: config.auditKeepText });
+    },
+    async 'report.falsePositive'(raw) {
+      // Validated whole before anything is stored (src/audit/report.ts); the time is the background's.
+      await addFalsePositiveReport(db, { ...validateFalsePositiveReport(raw), time: now() });
+      return { received: true };
     },
   };
 }

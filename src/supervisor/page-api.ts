@@ -17,7 +17,8 @@ import type { CategorySettings } from '../shared/types.ts';
 import { validateAccount } from '../storage/accounts.ts';
 import { validateCustomTerms } from '../storage/custom-terms.ts';
 import type { CustomTerm } from '../storage/types.ts';
-import type { ImportPreviewResult, ImportResult, LogApi, OptionsApi, Result, SessionApi } from '../ui/options/api.ts';
+import type { ImportPreviewResult, ImportResult, OptionsApi, Result, SessionApi } from '../ui/options/api.ts';
+import type { LogPageApi } from '../ui/log/api.ts';
 import { engineOptions } from './engine-options.ts';
 
 export type AdminSend = Send<AdminProtocol>;
@@ -265,7 +266,7 @@ export function createOptionsApi(deps: PageDeps): OptionsApi {
   };
 }
 
-export function createLogApi(deps: PageDeps): LogApi {
+export function createLogApi(deps: PageDeps): LogPageApi {
   const channel = adminChannel(deps);
   const { call } = channel;
   return {
@@ -292,6 +293,15 @@ export function createLogApi(deps: PageDeps): LogApi {
     },
     async setRetention(days) {
       return toResult(await call('log.setRetention', { days }));
+    },
+    async proposals() {
+      return toResult(await call('log.proposals', {}));
+    },
+    async acceptProposal(words) {
+      return toResult(await call('admin.acceptProposal', { words }));
+    },
+    async dismissProposal(words) {
+      return toResult(await call('admin.dismissProposal', { words }));
     },
     openOptions: () => deps.openOptions(),
   };

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Finding } from '../shared/types.ts';
 import { navigationKey } from './finding-nav.ts';
 import { sentenceAround } from './GateDialog.tsx';
+import { ReportButton, type FindingReport } from './FindingCard.tsx';
 import { SeverityTag } from './SeverityTag.tsx';
 import type { Translate } from './strings.ts';
 
@@ -34,9 +35,11 @@ export interface FindingListProps {
   onReplace: (index: number) => void;
   /** Esc or ×: closes the list and returns to the box. */
   onClose: () => void;
+  /** 誤検知として報告 for the finding at this index (absent: not offered). */
+  report?: (index: number) => FindingReport | null;
 }
 
-function Item({ t, finding, text, index, current, onGoTo, onReplace }: { t: Translate; finding: Finding; text: string; index: number; current: boolean; onGoTo: (i: number) => void; onReplace: (i: number) => void }) {
+function Item({ t, finding, text, index, current, onGoTo, onReplace, report }: { t: Translate; finding: Finding; text: string; index: number; current: boolean; onGoTo: (i: number) => void; onReplace: (i: number) => void; report: FindingReport | null }) {
   const inText = text.slice(finding.start, finding.end) === finding.excerpt;
   const { before, excerpt, after } = inText ? sentenceAround(text, finding.start, finding.end) : { before: '', excerpt: finding.excerpt, after: '' };
   return (
@@ -58,12 +61,17 @@ function Item({ t, finding, text, index, current, onGoTo, onReplace }: { t: Tran
           </button>
         </div>
       ) : null}
+      {report !== null ? (
+        <div class="tg-row">
+          <ReportButton t={t} report={report} testid="tg-list-report" excerpt={finding.excerpt} />
+        </div>
+      ) : null}
     </li>
   );
 }
 
 /** The badge's list: every finding of one compose box inside its sentence, 次へ/前へ through them, 置き換える where a finding knows its rewrite. */
-export function FindingList({ t, findings, text, current, checking, announcement, notice, focus, x, y, width, maxHeight, onStep, onGoTo, onReplace, onClose }: FindingListProps) {
+export function FindingList({ t, findings, text, current, checking, announcement, notice, focus, x, y, width, maxHeight, onStep, onGoTo, onReplace, onClose, report }: FindingListProps) {
   const panel = useRef<HTMLDivElement>(null);
   const next = useRef<HTMLButtonElement>(null);
   const prev = useRef<HTMLButtonElement>(null);
@@ -134,7 +142,7 @@ export function FindingList({ t, findings, text, current, checking, announcement
       {!none ? (
         <ol>
           {findings.map((f, i) => (
-            <Item key={`${f.rule}:${f.start}:${f.end}`} t={t} finding={f} text={text} index={i} current={i === current} onGoTo={onGoTo} onReplace={onReplace} />
+            <Item key={`${f.rule}:${f.start}:${f.end}`} t={t} finding={f} text={text} index={i} current={i === current} onGoTo={onGoTo} onReplace={onReplace} report={report === undefined ? null : report(i)} />
           ))}
         </ol>
       ) : null}

@@ -85,6 +85,10 @@ export const MESSAGE_KEYS = [
   'replaceLabel',
   'replaceDone',
   'replaceFailed',
+  'reportButton',
+  'reportNote',
+  'reportDone',
+  'reportFailed',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 

@@ -2,11 +2,12 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, SCHEMA_V1, ToukouGuardDB, guessExceptionKind, splitV1CategorySettings } from '../../src/storage/db.ts';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, ToukouGuardDB, guessExceptionKind, splitV1CategorySettings } from '../../src/storage/db.ts';
+import { addFalsePositiveReport, listFalsePositiveReports } from '../../src/storage/false-positives.ts';
 import { getCategorySettings, getGeneralSettings } from '../../src/storage/settings.ts';
 import { listCustomTerms } from '../../src/storage/custom-terms.ts';
 import { listExceptions, addException } from '../../src/storage/exceptions.ts';
-import { freshIndexedDb, term } from './helpers.ts';
+import { auditEvent, freshIndexedDb, term } from './helpers.ts';
 
 /** What the first release wrote: its schema, its row shapes. */
 async function writeV1(options: ReturnType<typeof freshIndexedDb>): Promise<void> {
@@ -36,7 +37,7 @@ describe('schema upgrade v1 → v2', () => {
     await writeV1(idb);
     const db = new ToukouGuardDB(idb);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     expect(await getCategorySettings(db)).toEqual({
       insult: { sensitivity: 'warn', threshold: 0.7 },
@@ -80,7 +81,7 @@ describe('schema upgrade v1 → v2', () => {
     upgraded.close();
     const fresh = new ToukouGuardDB(freshIndexedDb());
     await fresh.open();
-    expect(fresh.verno).toBe(2);
+    expect(fresh.verno).toBe(3);
     fresh.close();
   });
 
@@ -103,5 +104,32 @@ describe('schema upgrade v1 → v2', () => {
     ['ボケの花（木瓜）', 'term'],
   ])('guesses the kind of %s as %s', (text, kind) => {
     expect(guessExceptionKind(text)).toBe(kind);
+  });
+});
+
+describe('schema upgrade v2 → v3 (issue #9: 誤検知の報告)', () => {
+  it('a v2 database keeps its settings, exceptions, accounts and log, and gains the empty report tables', async () => {
+    const idb = freshIndexedDb();
+    const v2 = new Dexie(DB_NAME, idb);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('settings').bulkPut([{ key: 'category.insult', value: { sensitivity: 'block', threshold: 0.5 } }, { key: 'retentionDays', value: 30 }]);
+    await v2.table('exceptions').add({ kind: 'term', value: '馬鹿力' });
+    await v2.table('auditEvents').add(auditEvent(Date.UTC(2026, 3, 1)));
+    await v2.table('customTerms').put(term('insult.hojinashi'));
+    const before = { settings: await v2.table('settings').toArray(), exceptions: await v2.table('exceptions').toArray(), audit: await v2.table('auditEvents').toArray(), terms: await v2.table('customTerms').toArray() };
+    v2.close();
+
+    const db = new ToukouGuardDB(idb);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect({ settings: await db.settings.toArray(), exceptions: await db.exceptions.toArray(), audit: await db.auditEvents.toArray(), terms: await db.customTerms.toArray() }).toEqual(before);
+    expect(await getCategorySettings(db)).toEqual({ insult: { sensitivity: 'block', threshold: 0.5 } });
+    expect(await db.falsePositiveReports.count()).toBe(0);
+    expect(await db.dismissedProposals.count()).toBe(0);
+    // The new table works on the upgraded database.
+    await addFalsePositiveReport(db, { time: 1, site: 'x', category: 'insult', rule: 'terms:insult.boke', clause: '5-8-insult', excerpt: 'ボケ' });
+    expect((await listFalsePositiveReports(db)).map((r) => r.excerpt)).toEqual(['ボケ']);
+    db.close();
   });
 });

@@ -50,6 +50,9 @@ async function everyGatedCall(): Promise<Array<[Gated, Record<string, unknown>]>
     ['log.approvals', {}],
     ['log.exportCsv', { filter: {}, includeText: true }],
     ['log.setRetention', { days: 1 }],
+    ['log.proposals', {}],
+    ['admin.acceptProposal', { words: 'ボケ' }],
+    ['admin.dismissProposal', { words: 'ボケ' }],
   ];
   return calls;
 }
@@ -60,6 +63,7 @@ async function seeded(): Promise<AdminSetup> {
   await s.db.customTerms.put(term('insult.kept'));
   await s.db.exceptions.add({ kind: 'phone', value: '0172-44-1111' });
   await addAuditEvent(s.db, auditEvent(NOW - 3 * 86_400_000));
+  await s.db.falsePositiveReports.add({ time: NOW - 86_400_000, site: 'x', category: 'insult', rule: 'insult:terms', clause: '5-8-insult', excerpt: 'ボケ' });
   return s;
 }
 

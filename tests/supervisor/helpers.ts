@@ -90,5 +90,7 @@ export async function dump(db: ToukouGuardDB): Promise<unknown> {
     accounts: await db.accounts.toArray(),
     approvals: await db.approvals.toArray(),
     auditEvents: await db.auditEvents.toArray(),
+    falsePositiveReports: await db.falsePositiveReports.toArray(),
+    dismissedProposals: await db.dismissedProposals.toArray(),
   };
 }

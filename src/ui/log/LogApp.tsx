@@ -3,7 +3,8 @@
  * ids, severities, the text's hash and the public key's fingerprint; filters by date, category and
  * decision; the weekly chart; CSV export; the retention period. Nothing is shown before the
  * supervisor PIN opens a session in the background (issue #8 §5); an approval the author only
- * declared (no PIN or key configured) is labelled as such.
+ * declared (no PIN or key configured) is labelled as such. 除外の提案 (issue #9, Proposals.tsx):
+ * words staff reported as 誤検知, each one click from the exceptions list.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { DECISION_LABEL_JA, SEVERITY_LABEL_JA } from '../../audit/labels.ts';
@@ -12,7 +13,9 @@ import type { AuditFilter } from '../../audit/filter.ts';
 import { CATEGORY_LABEL_JA } from '../../shared/clauses.ts';
 import { CATEGORIES, type Category } from '../../shared/types.ts';
 import { AUDIT_DECISIONS, type ApprovalRecord, type AuditDecision, type AuditEvent } from '../../storage/types.ts';
-import type { LogApi, LogSettings, SupervisorStatus } from '../options/api.ts';
+import type { LogSettings, SupervisorStatus } from '../options/api.ts';
+import type { LogPageApi as LogApi } from './api.ts';
+import { Proposals } from './Proposals.tsx';
 import { Lock, PinForm } from '../options/common.tsx';
 import { formatFingerprint } from '../options/fingerprint.ts';
 import { WeeklyChart } from './WeeklyChart.tsx';
@@ -208,6 +211,7 @@ function LogView({ api, now }: { api: LogApi; now: number }) {
         </div>
       ) : null}
       <p class="note">投稿ボタンを押したときの判断をすべて記録しています。本文は{settings?.auditKeepText === true ? '記録しています' : '記録せず、本文の指紋（SHA-256）だけを残しています'}。</p>
+      <Proposals api={api} />
       <div class="row box" data-testid="log-filters">
         <label>
           期間 <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} data-testid="filter-from" />
