@@ -4,17 +4,7 @@
  */
 import { percentile } from './metrics.ts';
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../shared/random.ts';
 
 /** Consecutive, non-overlapping windows of exactly `size` characters (code points, so no pair is split). */
 export function windows(text: string, size: number, limit = Number.POSITIVE_INFINITY): string[] {

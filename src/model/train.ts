@@ -10,6 +10,7 @@
  */
 import type { Category } from '../shared/types.ts';
 import { gramsOf, type ModelData } from '../engine/model.ts';
+import { seededRandom } from '../shared/random.ts';
 
 export interface TrainingText {
   /** The sentences' matching keys (as the engine folds them). */
@@ -122,7 +123,7 @@ function fit(instances: Instance[], vocabulary: number, options: TrainOptions, g
   const g2 = new Float64Array(vocabulary * k).fill(1e-8);
   const bias = new Float64Array(k);
   const b2 = new Float64Array(k).fill(1e-8);
-  const random = mulberry32(options.seed ?? 20261130);
+  const random = seededRandom(options.seed ?? 20261130);
   const order = instances.map((_, i) => i);
   for (let e = 0; e < epochs; e++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -149,17 +150,6 @@ function fit(instances: Instance[], vocabulary: number, options: TrainOptions, g
   return { grams, weights, bias };
 }
 
-/** Deterministic PRNG (mulberry32), so training is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 

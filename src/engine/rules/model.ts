@@ -8,6 +8,7 @@
  * It never removes a rule's finding.
  */
 import type { Category } from '../../shared/types.ts';
+import { CATEGORY_CLAUSE } from '../../shared/clauses.ts';
 import type { Rule, RuleContext } from '../context.ts';
 import { sentenceKeysOf, TextModel, type ModelData, type ModelScore } from '../model.ts';
 import modelData from '../../../dictionaries/model/model.json';
@@ -42,16 +43,6 @@ export const MODEL_MESSAGES: Record<Category, string> = {
   personal_info: '特定の個人がわかる情報に読めます。',
 };
 const MODEL_SUGGESTION = '読む人がどう受け取るかを考えて書き直すか、所属長に相談してください。';
-const CLAUSES: Record<Category, string> = {
-  insult: '5-8-insult',
-  discrimination: '5-8-discrimination',
-  illegal: '5-8-illegal',
-  rumour: '5-8-rumour',
-  confidential: '5-8-confidential',
-  decision_process: '5-8-decision-process',
-  public_order: '5-8-public-order',
-  personal_info: '5-5-personal-info',
-};
 
 /** For experiments in scripts: shift every threshold, put the logit in the rule id, look at the context. Not a setting. */
 export const tuning: { margin: number; showLogit: boolean; inspect?: (ctx: RuleContext) => void } = { margin: 0, showLogit: false };
@@ -95,7 +86,7 @@ export const modelRule: Rule = {
           severity: 'warn',
           confidence: 0.6,
           category: s.category,
-          clause: CLAUSES[s.category],
+          clause: CATEGORY_CLAUSE[s.category],
           message: MODEL_MESSAGES[s.category],
           suggestion: MODEL_SUGGESTION,
           detail: tuning.showLogit ? `${s.category}@${s.logit.toFixed(2)}` : s.category,
