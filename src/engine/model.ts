@@ -89,12 +89,17 @@ export interface ModelScore {
 
 export class TextModel {
   readonly categories: readonly Category[];
+  /** The categories it reports at all (a threshold that is not null). */
+  readonly reported: readonly Category[];
   private readonly sizes: readonly number[];
   private readonly index = new Map<string, number>();
   private readonly w: Int8Array;
   private readonly scale: Float64Array;
   private readonly bias: Float64Array;
   private readonly thresholds: ReadonlyArray<number | null>;
+  /** `seen[row] === stamp`: that n-gram was counted in the current `score` call. */
+  private readonly seen: Uint32Array;
+  private stamp = 0;
 
   constructor(data: ModelData) {
     if (data.version !== 1) throw new Error(`model: unknown version ${String(data.version)}`);
@@ -113,18 +118,28 @@ export class TextModel {
     this.scale = Float64Array.from(data.scale);
     this.bias = Float64Array.from(data.bias);
     this.thresholds = [...data.thresholds];
+    this.reported = data.categories.filter((_, c) => data.thresholds[c] !== null);
+    this.seen = new Uint32Array(grams.length);
   }
 
   /** Logits of one sentence's key text, per category. */
   score(key: string): ModelScore[] {
     const k = this.categories.length;
     const sum = new Float64Array(k);
-    gramsOf(key, this.sizes, (g) => {
+    // Each known n-gram counts once (as in training): marked by row, so no set of strings is built.
+    const stamp = ++this.stamp;
+    const add = (g: string): void => {
       const row = this.index.get(g);
-      if (row === undefined) return;
+      if (row === undefined || this.seen[row] === stamp) return;
+      this.seen[row] = stamp;
       const base = row * k;
       for (let c = 0; c < k; c++) sum[c] = (sum[c] as number) + (this.w[base + c] as number);
-    });
+    };
+    const text = BOS + key + EOS;
+    for (const n of this.sizes) {
+      if (n === 0) runsOf(key, (run) => add(RUN + run));
+      else for (let i = 0; i + n <= text.length; i++) add(text.slice(i, i + n));
+    }
     return this.categories.map((category, c) => ({
       category,
       logit: (this.bias[c] as number) + (sum[c] as number) * (this.scale[c] as number),

@@ -51,19 +51,18 @@ export const modelRule: Rule = {
   id: 'model',
   category: 'insult',
   clause: '5-8-insult',
-  description: '学習モデル（文字n-gramの線形分類器）: 同じ文に信号があるときだけ指摘し、確かに普通の文なら規則の指摘を外す',
+  description: '学習モデル（文字n-gramの線形分類器）: そのカテゴリの「何を」の信号があり、打ち消す文脈がない文だけを読む',
   run(ctx: RuleContext) {
     tuning.inspect?.(ctx);
     const model = builtinModel();
     const keys = sentenceKeysOf(ctx.norm, ctx.sentences);
     const n = keys.length;
     // Windows: each sentence (i, 1) and each two neighbouring sentences (i, 2).
-    const windows: Array<{ i: number; span: number; key: string; scores: ModelScore[] }> = [];
+    const windows: Array<{ i: number; span: number; key: string }> = [];
     for (let i = 0; i < n; i++) {
       for (const span of [1, 2]) {
         if (i + span > n) continue;
-        const key = keys.slice(i, i + span).map((k) => k.key).join('');
-        windows.push({ i, span, key, scores: scoreOf(model, key) });
+        windows.push({ i, span, key: keys.slice(i, i + span).map((k) => k.key).join('') });
       }
     }
     const reported = new Set<string>();
@@ -71,9 +70,11 @@ export const modelRule: Rule = {
       if (w.key.length < 4) continue;
       const from = (ctx.sentences[w.i] as { from: number }).from;
       const to = (ctx.sentences[w.i + w.span - 1] as { to: number }).to;
-      for (const s of w.scores) {
-        if (s.threshold === null || s.logit < s.threshold + tuning.margin) continue;
-        if (!licensed(ctx, s.category, from, to)) continue;
+      // Only windows where a category the model reports is licensed are scored at all.
+      const open = model.reported.filter((c) => licensed(ctx, c, from, to));
+      if (open.length === 0) continue;
+      for (const s of scoreOf(model, w.key)) {
+        if (s.threshold === null || s.logit < s.threshold + tuning.margin || !open.includes(s.category)) continue;
         const tag = `${s.category}:${w.i}`;
         if (reported.has(tag)) continue;
         reported.add(tag);
