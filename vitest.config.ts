@@ -9,13 +9,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'node_modules/**'],
+          // *.bundle.test.ts look at the production build, which the e2e project builds first.
+          exclude: ['tests/e2e/**', 'tests/**/*.bundle.test.ts', 'node_modules/**'],
         },
       },
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts', 'tests/**/*.bundle.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 240_000,

@@ -18,6 +18,7 @@ import { REPO_ROOT, corpusPaths, sharedDir } from '../src/eval/paths.ts';
 import { loadTextlintPeer, PEER_NAME } from '../src/eval/peer.ts';
 import { fixed, formatTable } from '../src/eval/table.ts';
 import type { Platform } from '../src/shared/types.ts';
+import { cliRows, measureCli, type CliFigures } from './bench-cli.ts';
 
 const json = process.argv.includes('--json');
 const log = (line: string): void => {
@@ -78,6 +79,17 @@ for (let i = 0; i < 3 && coldError === null; i++) {
 }
 if (coldError !== null) console.error(coldError);
 const coldMedian = (pick: (c: ColdStart) => number): number => summarize(coldRuns.map(pick)).p50;
+
+// --- the command, whole process (scripts/bench-cli.ts) --------------------------------------------
+log('cli: one post and 1,000 posts, ours and the peer’s command, interleaved');
+let cli: CliFigures | null = null;
+let cliError: string | null = null;
+try {
+  cli = measureCli({ log });
+} catch (error) {
+  cliError = error instanceof Error ? error.message : String(error);
+  console.error(`cli not measured: ${cliError}`);
+}
 
 // --- the engine ---------------------------------------------------------------------------------
 const loaded = await loadEngine();
@@ -249,6 +261,7 @@ const figures = {
   ours: { ...ours, maxRssKb: oursMaxRssKb },
   linearity: { ...LINEARITY, units: linearity },
   peer: peer ?? { error: peerError },
+  cli: cli ?? { error: cliError },
   endMaxRssKb,
   targets: TARGETS,
 };
@@ -283,6 +296,13 @@ if (json) {
   const lines = [
     `投稿ガード bench — ${measuredWindows.length}×${WINDOW}-char windows, ${measuredLong.length}×${LONG}-char posts, ${edits.length} edits, ${drafts.length} dev drafts; peer: ${PEER_NAME}`,
     formatTable(['measure', 'ours', 'target', '', 'peer', 'peer/ours', 'speed target'], rows, ['left', 'right', 'left', 'left', 'right', 'right', 'left']),
+    '',
+    cli === null
+      ? `the command: not measured (${cliError ?? 'unknown'})`
+      : [
+          `the command, whole process (bin/toukou-guard.mjs vs the peer's textlint command; medians of ${cli.ours.onePost.runs.length} interleaved runs; ${cli.source}; dictionary ${cli.dictionary})`,
+          formatTable(['measure', 'ours', 'target', '', 'peer'], cliRows(cli)),
+        ].join('\n'),
     '',
     `throughput (dev corpus): ours ${ours.throughput ? ours.throughput.postsPerSecond.toFixed(0) : '—'} posts/s (median of ${THROUGHPUT_ROUNDS} rounds, new Checker each); peer ${peer?.throughput ? peer.throughput.postsPerSecond.toFixed(0) : '—'} posts/s (one uncached pass)`,
     `peak RSS: ours ${(oursMaxRssKb / 1024).toFixed(0)} MB (this process before the peer loaded; includes the eval tooling)` +

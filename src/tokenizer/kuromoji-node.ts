@@ -1,31 +1,52 @@
 /**
- * The kuromoji adapter for Node (CLI, tests, eval, bench): loads the IPADIC dictionary from the
- * package's files. One loading promise is shared by every caller (cf. azu/kuromojin).
+ * The kuromoji adapter for Node (CLI, tests, eval, bench): loads the IPADIC dictionary from disk.
+ * One loading promise is shared by every caller (cf. azu/kuromojin).
+ *
+ * The dictionary is the trimmed copy scripts/build-dict.mjs writes at install (issue 10: 40 MiB
+ * decompressed instead of 95), read from its uncompressed twin when that is from the same build
+ * (no gunzip at start); when it has not been built (`npm ci --ignore-scripts`), kuromoji's own
+ * files, which give the same tokens.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import * as kuromoji from '@patdx/kuromoji';
 import type { TokenizerPort } from '../engine/tokenizer.ts';
 import { adaptKuromoji } from './kuromoji-adapter.ts';
+import { buildKuromojiTokenizer, type KuromojiTokenizer } from './kuromoji-dictionary.ts';
 
 let loading: Promise<TokenizerPort> | null = null;
 
+/**
+ * node_modules/@patdx/kuromoji/build/node.mjs. Resolved from this module at run time, so the
+ * bundled CLI (bin/, where @patdx/kuromoji stays external) finds the installed package the same
+ * way the sources do.
+ */
+function kuromojiEntry(): string {
+  return createRequire(import.meta.url).resolve('@patdx/kuromoji/node');
+}
+
+/** kuromoji's own dictionary: the package exports no package.json; its node entry lives in build/, the dictionary in dict/. */
+export function packagedDictionaryPath(): string {
+  return path.join(path.dirname(kuromojiEntry()), '..', 'dict') + path.sep;
+}
+
+/** Where scripts/build-dict.mjs writes the trimmed dictionary (node_modules/.cache/toukou-guard/ipadic). */
+export function trimmedDictionaryPath(): string {
+  return path.join(path.dirname(kuromojiEntry()), '..', '..', '..', '.cache', 'toukou-guard', 'ipadic') + path.sep;
+}
+
+/** The trimmed dictionary when it has been built (its manifest is written last), else kuromoji's own. */
 export function defaultDictionaryPath(): string {
-  // The package exports no package.json; its node entry lives in build/, the dictionary in dict/.
-  // Resolved from this module at run time, so the bundled CLI (bin/, where @patdx/kuromoji stays
-  // external) finds the installed package's dict/ the same way the sources do.
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve('@patdx/kuromoji/node');
-  return path.join(path.dirname(entry), '..', 'dict') + path.sep;
+  const trimmed = trimmedDictionaryPath();
+  return fs.existsSync(path.join(trimmed, 'manifest.json')) ? trimmed : packagedDictionaryPath();
 }
 
 /**
  * One dictionary file, gunzipped synchronously into an ArrayBuffer of exactly its size, which
  * kuromoji then views in place (Int32Array, Int16Array…) — issue 10. The package's own
  * NodeDictionaryLoader gunzips on the thread pool and then copies every buffer
- * (`new Uint8Array(decompressed).buffer`), which kept twice the ~100 MiB alive and took longer.
+ * (`new Uint8Array(decompressed).buffer`), which kept twice the dictionary alive and took longer.
  * The gzip trailer holds the size (ISIZE, mod 2^32; every IPADIC file is far below that), so the
  * output is one chunk of that size: no 16 KiB pieces to concatenate.
  */
@@ -39,22 +60,42 @@ export function gunzipDictionaryFile(file: string): ArrayBuffer {
   return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
 }
 
-/** kuromoji's loader interface; the promise is only its shape, the work is done synchronously. */
-class SyncNodeDictionaryLoader {
-  constructor(private readonly dicPath: string) {}
-  loadArrayBuffer(file: string): Promise<ArrayBuffer> {
-    try {
-      return Promise.resolve(gunzipDictionaryFile(path.join(this.dicPath, file)));
-    } catch (error) {
-      return Promise.reject(error);
-    }
+/** A whole file in an ArrayBuffer of exactly its size (kuromoji views the whole buffer). */
+function readWhole(file: string): ArrayBuffer {
+  const b = fs.readFileSync(file);
+  if (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) return b.buffer as ArrayBuffer;
+  // Small files land in Node's shared pool.
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+}
+
+function contentId(dir: string): string | null {
+  try {
+    const id = (JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { contentId?: unknown }).contentId;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
   }
+}
+
+/** `<dicPath>-node`, scripts/build-dict.mjs's uncompressed copy, when it holds the same build as `dicPath`. */
+export function uncompressedTwin(dicPath: string): string | null {
+  const dir = dicPath.replace(/[\\/]+$/, '');
+  const id = contentId(dir);
+  return id !== null && contentId(`${dir}-node`) === id ? `${dir}-node` : null;
+}
+
+/** kuromoji's tokenizer on the dictionary in `dicPath` (read synchronously; the promise is only kuromoji's loader shape). */
+export function buildNodeKuromoji(dicPath: string): Promise<KuromojiTokenizer> {
+  const twin = uncompressedTwin(dicPath);
+  return buildKuromojiTokenizer(async (file) => {
+    const raw = twin === null ? null : path.join(twin, file.replace(/\.gz$/, ''));
+    return raw !== null && fs.existsSync(raw) ? readWhole(raw) : gunzipDictionaryFile(path.join(dicPath, file));
+  });
 }
 
 export function loadNodeTokenizer(dicPath: string = defaultDictionaryPath()): Promise<TokenizerPort> {
   if (loading === null) {
-    loading = new kuromoji.TokenizerBuilder({ loader: new SyncNodeDictionaryLoader(dicPath) })
-      .build()
+    loading = buildNodeKuromoji(dicPath)
       .then((t) => adaptKuromoji(t))
       .catch((error: unknown) => {
         loading = null;

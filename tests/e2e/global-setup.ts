@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EXTENSION_DIR, ROOT } from './harness.ts';
 
-const SOURCES = ['entrypoints', 'src', 'public', 'dictionaries', 'wxt.config.ts', 'package.json'];
+const SOURCES = ['entrypoints', 'src', 'public', 'dictionaries', 'scripts/build-dict.mjs', 'wxt.config.ts', 'package.json'];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
