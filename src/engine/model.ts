@@ -36,7 +36,7 @@ export interface ModelData {
 const RUN = '\u0004';
 
 /** Script of a character: 1 hiragana, 2 katakana (and ー), 3 kanji, 4 Latin letters and digits, 0 other. */
-function scriptOf(code: number): number {
+export function scriptOf(code: number): number {
   if (code >= 0x3041 && code <= 0x309f) return 1;
   if ((code >= 0x30a0 && code <= 0x30ff) || code === 0x30fc) return 2;
   if ((code >= 0x4e00 && code <= 0x9fff) || code === 0x3005) return 3;

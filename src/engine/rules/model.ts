@@ -10,7 +10,7 @@
 import type { Category } from '../../shared/types.ts';
 import { CATEGORY_CLAUSE } from '../../shared/clauses.ts';
 import type { Rule, RuleContext } from '../context.ts';
-import { sentenceKeysOf, TextModel, type ModelData, type ModelScore } from '../model.ts';
+import { scriptOf, sentenceKeysOf, TextModel, type ModelData, type ModelScore } from '../model.ts';
 import modelData from '../../../dictionaries/model/model.json';
 import { isQuotedReport } from './shared.ts';
 
@@ -115,28 +115,21 @@ function licensed(ctx: RuleContext, category: Category, from: number, to: number
   return kind;
 }
 
-/** 1 hiragana, 2 katakana, 3 kanji, 0 anything else. */
-function script(ch: string | undefined): number {
-  if (ch === undefined) return 0;
-  const c = ch.charCodeAt(0);
-  if (c >= 0x3041 && c <= 0x309f) return 1;
-  if (c >= 0x30a0 && c <= 0x30ff) return 2;
-  if ((c >= 0x4e00 && c <= 0x9fff) || c === 0x3005) return 3;
-  return 0;
-}
-
 /** The explained span widened to whole runs of one script at its edges (裏山, not 山; ひとり親, not とり親), within the window. */
 function wordEdges(plain: string, from: number, to: number, min: number, max: number): { from: number; to: number } {
   let a = from;
   let b = Math.max(to, from + 1);
-  // Hiragana runs hold particles too (ひとり親の家って): widen them by a few letters only.
-  const reach = (s: number): number => (s === 1 ? 3 : s >= 2 ? 6 : 0);
-  const left = script(plain[a]);
-  while (a > min && from - a < reach(left) && script(plain[a - 1]) === left) a--;
+  // The model's own script classes (1 hiragana, 2 katakana, 3 kanji); outside the text (NaN) is 0.
+  const script = (i: number): number => scriptOf(plain.charCodeAt(i));
+  const word = (s: number): boolean => s === 2 || s === 3;
+  // Hiragana runs hold particles too (ひとり親の家って): widen them by a few letters only; Latin runs not at all.
+  const reach = (s: number): number => (s === 1 ? 3 : word(s) ? 6 : 0);
+  const left = script(a);
+  while (a > min && from - a < reach(left) && script(a - 1) === left) a--;
   // A span that opens on a particle (で拾った) takes the word the particle belongs to (河川敷で拾った).
-  const before = script(plain[a - 1]);
-  if (left === 1 && before >= 2) while (a > min && from - a < 7 && script(plain[a - 1]) === before) a--;
-  const right = script(plain[b - 1]);
-  while (b < max && b - to < reach(right) && script(plain[b]) === right) b++;
+  const before = script(a - 1);
+  if (left === 1 && word(before)) while (a > min && from - a < 7 && script(a - 1) === before) a--;
+  const right = script(b - 1);
+  while (b < max && b - to < reach(right) && script(b) === right) b++;
   return { from: a, to: b };
 }

@@ -2,6 +2,11 @@
 import type { RuleContext } from '../context.ts';
 import { BUILTIN_SIGNAL_BOOKS } from '../../dictionary/builtin-signals.ts';
 
+/** A literal as a regex source. */
+function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * The terms and patterns of built-in signals as one regex over `plain`, for the older code rules
  * that must honour the same cancellers as the combos (one list of corrections, not two).
@@ -11,7 +16,7 @@ export function signalRegex(names: readonly string[]): RegExp {
   for (const book of BUILTIN_SIGNAL_BOOKS) {
     for (const s of book.signals) {
       if (!names.includes(s.name)) continue;
-      for (const t of s.terms) parts.push(t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      for (const t of s.terms) parts.push(escapeRegExp(t));
       parts.push(...s.patterns);
     }
   }
@@ -23,7 +28,7 @@ export function signalRegex(names: readonly string[]): RegExp {
 export function notBeforeRegex(name: string): RegExp {
   const forms = BUILTIN_SIGNAL_BOOKS.flatMap((b) => b.signals.filter((s) => s.name === name).flatMap((s) => s.notBefore));
   if (forms.length === 0) throw new Error(`no notBefore forms for built-in signal ${name}`);
-  return new RegExp(`(?:${forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`, 'u');
+  return new RegExp(`(?:${forms.map(escapeRegExp).join('|')})$`, 'u');
 }
 
 /** The post corrects or denies a rumour, or teaches how not to spread one (the combos' ru_correction and denial). */
